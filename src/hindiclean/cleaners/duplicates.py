@@ -1,0 +1,142 @@
+"""The `duplicates` cleaner: exact repeats, invisible variants, contained paragraphs and headlines.
+
+- exact: the same key (white space, NBSP, zero-width marks, Unicode form, nukta, danda variants
+  and case folded away) as an earlier block: the first is kept;
+- contained: a block of whole sentences that stands, sentence for sentence, inside a longer
+  block of the page (the summary repeated as the opening of the body): the longer is kept;
+- headline: a headline repeated just below a longer headline without its `Topic:` prefix; and a
+  headline glued again to the end of a paragraph: the repeat goes.
+A heading (a short line that ends no sentence) is never a contained duplicate of a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..page import Block, Page, Removal
+from ..text import dedup_key, is_sentence_like, last_sentence_start, sentences
+
+_PREFIX_SEP = re.compile(r"\s*(?::|\s[-–|]\s)\s*")
+HEADLINE_MAX_CHARS = 300
+HEADLINE_MAX_DISTANCE = 4
+MIN_WORDS = 4
+
+
+class Duplicates:
+    """Remove repeated paragraphs and headlines, keeping the first (exact) or the longer one."""
+
+    name = "duplicates"
+
+    def __call__(self, page: Page) -> Page:
+        blocks = page.blocks
+        if len(blocks) < 2:
+            return page
+        keys = [dedup_key(b.text) for b in blocks]
+        drop: dict[int, str] = {}
+        first: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if not k:
+                continue
+            if k in first:
+                drop[i] = "duplicate.exact"
+            else:
+                first[k] = i
+        _contained(blocks, drop)
+        _prefixed_headlines(blocks, keys, drop)
+        cuts = _glued_headlines(blocks, keys, drop)
+        if not drop and not cuts:
+            return page
+        kept: list[Block] = []
+        removed: list[Removal] = []
+        for i, b in enumerate(blocks):
+            if i in drop:
+                removed.append(Removal(b.line, b.text, "duplicate", drop[i]))
+            elif i in cuts:
+                at = cuts[i]
+                removed.append(
+                    Removal(b.line, b.text[at:].strip(), "duplicate", "duplicate.glued_headline", True)
+                )
+                kept.append(Block(b.text[:at].rstrip(), b.line))
+            else:
+                kept.append(b)
+        return page.replace(kept, removed)
+
+
+def _contained(blocks: tuple[Block, ...], drop: dict[int, str]) -> None:
+    """Blocks of whole sentences found as a run of sentences inside a longer block.
+
+    A block may open with the tail of a sentence (`है । ...`, a copy cut mid-sentence): that
+    fragment may match the end of the longer block's sentence.
+    """
+    sent_keys: list[tuple[str, ...]] = []
+    where: dict[str, list[tuple[int, int]]] = {}
+    for i, b in enumerate(blocks):
+        sk = tuple(k for k in (dedup_key(s) for s in sentences(b.text)) if k)
+        sent_keys.append(sk)
+        if i in drop:
+            continue
+        for pos, k in enumerate(sk):
+            where.setdefault(k, []).append((i, pos))
+    for a, ska in enumerate(sent_keys):
+        if a in drop or not ska or not is_sentence_like(blocks[a].text):
+            continue
+        if len(blocks[a].text.split()) < MIN_WORDS:
+            continue
+        head = ska
+        fragment = ""
+        if len(ska) > 1 and len(ska[0].split()) <= 2:
+            head, fragment = ska[1:], ska[0]
+        for b, pos in where.get(head[0], ()):
+            if b == a or b in drop:
+                continue
+            skb = sent_keys[b]
+            if len(skb) <= len(ska) or skb[pos : pos + len(head)] != head:
+                continue
+            if fragment and not (pos > 0 and skb[pos - 1].endswith(fragment)):
+                continue
+            drop[a] = "duplicate.contained"
+            break
+
+
+def _prefixed_headlines(blocks: tuple[Block, ...], keys: list[str], drop: dict[int, str]) -> None:
+    """A headline repeated just below the same headline with a `Topic:` prefix."""
+    for j, b in enumerate(blocks):
+        if j in drop or len(b.text) > HEADLINE_MAX_CHARS or is_sentence_like(b.text):
+            continue
+        parts = _PREFIX_SEP.split(b.text, maxsplit=1)
+        if len(parts) != 2:
+            continue
+        k = dedup_key(parts[1])
+        if len(k.split()) < MIN_WORDS:
+            continue
+        for i in range(j + 1, min(len(blocks), j + 1 + HEADLINE_MAX_DISTANCE)):
+            if i not in drop and keys[i] == k:
+                drop[i] = "duplicate.headline"
+                break
+
+
+def _glued_headlines(
+    blocks: tuple[Block, ...], keys: list[str], drop: dict[int, str]
+) -> dict[int, int]:
+    """A paragraph whose last piece, after its last sentence, repeats an earlier headline."""
+    headlines = {
+        keys[i]: i
+        for i, b in enumerate(blocks)
+        if i not in drop and not is_sentence_like(b.text) and len(keys[i].split()) >= MIN_WORDS
+    }
+    cuts: dict[int, int] = {}
+    if not headlines:
+        return cuts
+    for j, b in enumerate(blocks):
+        if j in drop or b.text.endswith(tuple("।॥.?!|")):
+            continue
+        start = last_sentence_start(b.text)
+        if start == 0:
+            continue
+        i = headlines.get(dedup_key(b.text[start:]))
+        if i is not None and i < j:
+            cuts[j] = start
+    return cuts
+
+
+duplicates = Duplicates()

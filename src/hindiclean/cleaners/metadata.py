@@ -1,0 +1,6 @@
+"""The `metadata` cleaner: bylines, time stamps, captions and credits, author boxes."""
+
+from ..rules import packaged_rules
+from .rules import RuleCleaner
+
+metadata = RuleCleaner("metadata", packaged_rules().of("metadata"))

@@ -1,0 +1,34 @@
+"""The `navigation` cleaner: breadcrumbs, menu and widget labels, SEO lines, residue."""
+
+from __future__ import annotations
+
+import re
+
+from ..rules import packaged_rules
+from ..text import ends_sentence, has_devanagari
+from .rules import Detector, RuleCleaner
+
+_SPACED_SEPARATOR = re.compile(r"\s(?:›|»|>|→|::|/)\s")
+_CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A path of sections: two or more spaced separators (›, », >, /), or a short glued
+    category path in Devanagari (धर्म/त्योहार). Never a sentence."""
+    if len(text) > 300 or (ends_sentence(text) and not text.endswith(("?", "!"))):
+        return False
+    if "।" in text:
+        return False
+    if len(_SPACED_SEPARATOR.findall(text)) >= 2:
+        return True
+    return _CATEGORY_PATH.fullmatch(text) is not None and has_devanagari(text)
+
+
+breadcrumb = Detector(
+    "navigation.breadcrumb",
+    "navigation",
+    is_breadcrumb,
+    "A line shaped like a breadcrumb: sections joined by › » > / separators.",
+)
+
+navigation = RuleCleaner("navigation", packaged_rules().of("navigation"), [breadcrumb])

@@ -1,0 +1,55 @@
+"""The `normalize` cleaner: repair and normalise each block, split paragraphs the page joined."""
+
+from __future__ import annotations
+
+import re
+
+from ..page import Block, Page
+from ..text import normalize_line
+
+# Where an extractor joined paragraphs: literal "\r", "\t", "\n" left as text, real tabs, or a run
+# of three or more spaces (NBSP included). Two spaces are common inside a sentence and do not split.
+_JOIN = re.compile(r"(?:[ \u00a0]*(?:\\[rnt]|\t)[ \u00a0]*)+|[ \u00a0]{3,}")
+# A run beside a breadcrumb or list separator is part of one line ("Hindi News ›   World ›").
+_SEPARATOR_END = re.compile(r"[›»>|/,]\s*$")
+_SEPARATOR_START = re.compile(r"^\s*[›»>|/,]")
+
+
+def split_joined(text: str) -> list[str]:
+    """Split a raw line where the page joined paragraphs; breadcrumbs stay on one line."""
+    if "   " not in text and "\\" not in text and "\t" not in text and "\u00a0" not in text:
+        return [text]
+    pieces = _JOIN.split(text)
+    out: list[str] = []
+    glue = False
+    for piece in pieces:
+        if not piece.strip():
+            continue
+        if out and (glue or _SEPARATOR_START.match(piece)):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+        glue = _SEPARATOR_END.search(piece) is not None
+    return out
+
+
+class Normalize:
+    """Repair mojibake and entities, NFC, one space, no zero-width noise; split joined paragraphs.
+
+    >>> Normalize()(Page.from_text("पहला पैरा।   दूसरा&nbsp;पैरा।")).text
+    'पहला पैरा।\\nदूसरा पैरा।\\n'
+    """
+
+    name = "normalize"
+
+    def __call__(self, page: Page) -> Page:
+        out: list[Block] = []
+        for block in page.blocks:
+            for piece in split_joined(block.text):
+                text = normalize_line(piece)
+                if text:
+                    out.append(block if text == block.text else Block(text, block.line))
+        return page.replace(out, [])
+
+
+normalize = Normalize()

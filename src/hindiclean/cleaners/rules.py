@@ -1,0 +1,252 @@
+"""The rule engine: applies a RuleSet (and shape detectors) to a Page in one pass per block.
+
+All patterns of one scope are compiled into a single alternation with named groups, so a block is
+matched once per scope, not once per rule. Category cleaners (`ads`, `related`, ...) are instances
+of `RuleCleaner`; a Pipeline fuses adjacent ones into one so the page is walked once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ..page import Block, Page, Removal
+from ..rules import Rule, RuleSet
+from ..text import last_sentence_start
+from ..topic import article_words, is_headline_shaped, overlap
+
+# A tail ("Leave a Comment" and everything after it) takes the rest of the page only when that
+# rest is small: at most this many words and this share of the page. Body safety first.
+TAIL_MAX_WORDS = 400
+TAIL_MAX_SHARE = 0.35
+# Within one block, a tail or prompt sentence longer than this is not chrome but prose.
+CUT_MAX_CHARS = 400
+# Under a list header, a headline is a link when it shares almost nothing with the article, or
+# little and is long enough to be a headline rather than the article's next subheading.
+LIST_MAX_OVERLAP = 0.2
+LIST_LONG_MAX_OVERLAP = 0.34
+LIST_LONG_CHARS = 40
+LIST_MAX_ITEMS = 10
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A named shape test on one block's text, for chrome that no phrase list can enumerate."""
+
+    name: str
+    category: str
+    test: Callable[[str], bool]
+    description: str = ""
+
+
+class _Alternation:
+    """All rules of one scope class compiled into one regex with a named group per rule."""
+
+    def __init__(
+        self, rules: Sequence[Rule], whole: Callable[[Rule], bool] | None = None, bounded=False
+    ) -> None:
+        self.rules = tuple(rules)
+        self.bounded = bounded  # whole-block rules obey max_chars; cuts are bounded by the engine
+        parts = []
+        for i, r in enumerate(self.rules):
+            tail = r"\Z" if whole and whole(r) else ""
+            parts.append(f"(?P<r{i}>(?:{r.pattern}){tail})")
+        self.regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self.singles = [re.compile(p, re.IGNORECASE) for p in parts]
+        self.max_chars = max((r.max_chars for r in self.rules), default=0) if bounded else 10**9
+
+    def _allowed(self, rule: Rule, text: str) -> bool:
+        if self.bounded and len(text) > rule.max_chars:
+            return False
+        u = rule.unless_re
+        return u is None or u.search(text) is None
+
+    def first(self, text: str, search: bool) -> tuple[Rule, re.Match[str]] | None:
+        """The first rule whose pattern hits text and whose guards allow it."""
+        if self.regex is None:
+            return None
+        m = self.regex.search(text) if search else self.regex.match(text)
+        if m is None:
+            return None
+        rule = self.rules[int(m.lastgroup[1:])]
+        if self._allowed(rule, text):
+            return rule, m
+        # Rare: the hit is vetoed; try the others one by one.
+        for r, single in zip(self.rules, self.singles):
+            if r is rule:
+                continue
+            m2 = single.search(text) if search else single.match(text)
+            if m2 and self._allowed(r, text):
+                return r, m2
+        return None
+
+
+class _PageContext:
+    """Facts about the page computed only when a rule needs them."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self._words: set[str] | None = None
+        self._counts: list[int] | None = None
+
+    @property
+    def article_words(self) -> set[str]:
+        if self._words is None:
+            self._words = article_words(self.blocks)
+        return self._words
+
+    def words_from(self, i: int) -> int:
+        """Words in blocks[i:]."""
+        if self._counts is None:
+            counts = [len(b.text.split()) for b in self.blocks]
+            acc = 0
+            suffix = [0] * (len(counts) + 1)
+            for j in range(len(counts) - 1, -1, -1):
+                acc += counts[j]
+                suffix[j] = acc
+            self._counts = suffix
+        return self._counts[i]
+
+
+class RuleCleaner:
+    """Apply rules (and shape detectors) of one or more categories to every block of a page."""
+
+    def __init__(
+        self, name: str, rules: RuleSet | Iterable[Rule], detectors: Iterable[Detector] = ()
+    ) -> None:
+        self.name = name
+        self.rules = rules if isinstance(rules, RuleSet) else RuleSet(tuple(rules))
+        self.detectors = tuple(detectors)
+        by_scope: dict[str, list[Rule]] = {}
+        for r in self.rules:
+            by_scope.setdefault(r.scope, []).append(r)
+        self._whole = _Alternation(
+            by_scope.get("line", []) + by_scope.get("list", []) + by_scope.get("prefix", []),
+            whole=lambda r: r.scope in ("line", "list"),
+            bounded=True,
+        )
+        self._lead = _Alternation(by_scope.get("lead", []))
+        self._sentence = _Alternation(by_scope.get("sentence", []))
+        self._tail = _Alternation(by_scope.get("tail", []))
+
+    def __repr__(self) -> str:
+        return f"RuleCleaner({self.name!r}, {len(self.rules)} rules, {len(self.detectors)} detectors)"
+
+    def fuse(self, other: RuleCleaner, name: str | None = None) -> RuleCleaner:
+        """One cleaner applying both rule sets and detectors (a single walk over the page)."""
+        return RuleCleaner(
+            name or f"{self.name}+{other.name}",
+            self.rules + other.rules,
+            self.detectors + other.detectors,
+        )
+
+    def without(self, *names: str) -> RuleCleaner:
+        """This cleaner less the named rules or detectors."""
+        names_set = set(names)
+        return RuleCleaner(
+            self.name,
+            RuleSet(tuple(r for r in self.rules if r.name not in names_set)),
+            tuple(d for d in self.detectors if d.name not in names_set),
+        )
+
+    # -- the walk ---------------------------------------------------------------------------
+
+    def __call__(self, page: Page) -> Page:
+        blocks = page.blocks
+        ctx = _PageContext(blocks)
+        out: list[Block] = []
+        removed: list[Removal] = []
+        i, n = 0, len(blocks)
+        while i < n:
+            block = blocks[i]
+            text = self._cut_lead(block, removed)
+            if not text:
+                i += 1
+                continue
+            hit = self._whole.first(text, search=False) if len(text) <= self._whole.max_chars else None
+            if hit is not None:
+                rule = hit[0]
+                removed.append(Removal(block.line, text, rule.category, rule.name))
+                i += 1
+                if rule.scope == "list":
+                    i = self._consume_list(blocks, i, rule, ctx, removed)
+                continue
+            tail = self._tail.first(text, search=True)
+            if tail is not None and len(text) - tail[1].start() <= CUT_MAX_CHARS:
+                rule, m = tail
+                kept = text[: m.start()].rstrip()
+                removed.append(
+                    Removal(block.line, text[m.start() :], rule.category, rule.name, bool(kept))
+                )
+                if kept:
+                    out.append(Block(kept, block.line))
+                rest = ctx.words_from(i + 1)
+                if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
+                    for later in blocks[i + 1 :]:
+                        removed.append(Removal(later.line, later.text, rule.category, rule.name))
+                    break
+                i += 1
+                continue
+            text = self._cut_sentences(block, text, removed)
+            if not text:
+                i += 1
+                continue
+            for det in self.detectors:
+                if det.test(text):
+                    removed.append(Removal(block.line, text, det.category, det.name))
+                    break
+            else:
+                out.append(block if text == block.text else Block(text, block.line))
+            i += 1
+        return page.replace(out, removed)
+
+    def _cut_lead(self, block: Block, removed: list[Removal]) -> str:
+        text = block.text
+        while text:
+            hit = self._lead.first(text, search=False)
+            if hit is None or hit[1].end() == 0:
+                break
+            rule, m = hit
+            rest = text[m.end() :].strip()
+            removed.append(Removal(block.line, text[: m.end()].strip(), rule.category, rule.name, bool(rest)))
+            text = rest
+        return text
+
+    def _cut_sentences(self, block: Block, text: str, removed: list[Removal]) -> str:
+        if self._sentence.regex is None:
+            return text
+        while text:
+            start = last_sentence_start(text)
+            last = text[start:]
+            if len(last) > CUT_MAX_CHARS:
+                break
+            hit = self._sentence.first(last, search=True)
+            if hit is None:
+                break
+            rule = hit[0]
+            kept = text[:start].rstrip()
+            removed.append(Removal(block.line, last.strip(), rule.category, rule.name, bool(kept)))
+            text = kept
+        return text
+
+    def _consume_list(
+        self, blocks: Sequence[Block], i: int, rule: Rule, ctx: _PageContext, removed: list[Removal]
+    ) -> int:
+        taken = 0
+        while i < len(blocks) and taken < LIST_MAX_ITEMS:
+            text = blocks[i].text
+            # Numbered link lists ("1. ...") are headlines too, under a list header.
+            bare = text.lstrip("0123456789.)- ").strip() if text[:1].isdigit() else text
+            if not is_headline_shaped(bare):
+                break
+            share = overlap(bare, ctx.article_words)
+            if share is None or not (
+                share < LIST_MAX_OVERLAP
+                or (share < LIST_LONG_MAX_OVERLAP and len(bare) >= LIST_LONG_CHARS)
+            ):
+                break
+            removed.append(Removal(blocks[i].line, text, rule.category, rule.name))
+            i += 1
+            taken += 1
+        return i

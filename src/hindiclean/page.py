@@ -1,0 +1,62 @@
+"""The data that flows through a pipeline: a Page of Blocks, and the Removals made on the way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Line breaks: \r\n, lone \r and \n only (not str.splitlines, which also splits on U+0085, a byte
+# that occurs inside mojibake of Devanagari and must reach ftfy whole).
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of the page and the (1-based) input line it comes from."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Something a cleaner took out: where, what, under which category and rule."""
+
+    line: int
+    text: str
+    category: str
+    rule: str
+    partial: bool = False  # True when only part of a block went (a cut), not the whole block
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An immutable page: its kept blocks, in input order, and every removal so far."""
+
+    blocks: tuple[Block, ...]
+    removals: tuple[Removal, ...] = field(default=())
+
+    @classmethod
+    def from_text(cls, text: str) -> Page:
+        """Split raw text into one block per non-blank line (no normalisation)."""
+        if not isinstance(text, str):
+            raise TypeError(f"hindiclean expects the page as str, got {type(text).__name__}")
+        blocks = tuple(
+            Block(line, i)
+            for i, line in enumerate(_LINE_BREAK.split(text), start=1)
+            if line.strip()
+        )
+        return cls(blocks)
+
+    def replace(self, blocks: list[Block] | tuple[Block, ...], removals: list[Removal]) -> Page:
+        """A new page with these blocks and the given removals added to the old ones."""
+        if not removals and len(blocks) == len(self.blocks):
+            return self if tuple(blocks) == self.blocks else Page(tuple(blocks), self.removals)
+        return Page(tuple(blocks), self.removals + tuple(removals))
+
+    @property
+    def text(self) -> str:
+        """The page rendered: one block a line, ending with a newline (empty page: "")."""
+        if not self.blocks:
+            return ""
+        return "\n".join(b.text for b in self.blocks) + "\n"

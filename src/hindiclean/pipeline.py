@@ -1,0 +1,158 @@
+"""`Pipeline`: an ordered, composable tuple of cleaners, itself a cleaner; and its `Result`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .cleaners.ads import ads
+from .cleaners.base import Cleaner, FunctionCleaner
+from .cleaners.disclaimers import disclaimers
+from .cleaners.duplicates import duplicates
+from .cleaners.layout import layout
+from .cleaners.metadata import metadata
+from .cleaners.navigation import navigation
+from .cleaners.normalize import normalize
+from .cleaners.off_topic import off_topic
+from .cleaners.related import related
+from .cleaners.rules import RuleCleaner
+from .cleaners.social import social
+from .page import Page, Removal
+from .rules import RuleError, RuleSet
+
+
+@dataclass(frozen=True)
+class Result:
+    """What `Pipeline.run` returns: the clean text, every removal, and the final page."""
+
+    text: str
+    removals: tuple[Removal, ...]
+    page: Page
+
+    def by_category(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for r in self.removals:
+            counts[r.category] = counts.get(r.category, 0) + 1
+        return counts
+
+
+def _fuse(cleaners: tuple[Cleaner, ...]) -> tuple[Cleaner, ...]:
+    """Merge adjacent RuleCleaners into one, so a page is walked once for all their rules."""
+    steps: list[Cleaner] = []
+    for c in cleaners:
+        if isinstance(c, RuleCleaner) and steps and isinstance(steps[-1], RuleCleaner):
+            steps[-1] = steps[-1].fuse(c, name="rules")
+        else:
+            steps.append(c)
+    return tuple(steps)
+
+
+class Pipeline:
+    """Ordered cleaners applied in turn. `Pipeline.default()` is what `clean()` uses.
+
+    >>> p = Pipeline.default().without("off_topic")
+    >>> "off_topic" in p.names
+    False
+    """
+
+    def __init__(self, cleaners: Iterable[Cleaner | Callable] = ()) -> None:
+        items: list[Cleaner] = []
+        for c in cleaners:
+            if not callable(c):
+                raise TypeError(f"a cleaner must be callable, got {type(c).__name__}")
+            if not isinstance(getattr(c, "name", None), str):
+                raise TypeError(f"cleaner {c!r} has no string `name`; wrap it: cleaner('name')(f)")
+            items.append(c)
+        names = [c.name for c in items]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ValueError(f"cleaner names must be unique in a pipeline: {sorted(dupes)}")
+        self.cleaners: tuple[Cleaner, ...] = tuple(items)
+        self._steps = _fuse(self.cleaners)
+        self.name = "pipeline"
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        """normalize, the rule cleaners, duplicates, layout, off_topic."""
+        return cls(
+            [
+                normalize, ads, related, disclaimers, social, navigation, metadata,
+                duplicates, layout, off_topic,
+            ]
+        )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.cleaners)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({list(self.names)})"
+
+    def __add__(self, other: Pipeline | Cleaner) -> Pipeline:
+        extra = other.cleaners if isinstance(other, Pipeline) else (other,)
+        return Pipeline(self.cleaners + tuple(extra))
+
+    def then(self, cleaner: Cleaner | Callable[[Page], Page], name: str | None = None) -> Pipeline:
+        """This pipeline with one more cleaner at the end (a plain function needs a `name`)."""
+        if name is not None or not isinstance(getattr(cleaner, "name", None), str):
+            label = name or getattr(cleaner, "__name__", None)
+            if not label:
+                raise TypeError("give the cleaner a name: .then(func, name='my_site')")
+            cleaner = FunctionCleaner(label, cleaner)
+        return Pipeline((*self.cleaners, cleaner))
+
+    def without(self, *names: str) -> Pipeline:
+        """Drop cleaners by name, or switch off single rules (rule or detector names)."""
+        known_rules = {
+            n for c in self.cleaners if isinstance(c, RuleCleaner)
+            for n in (*c.rules.names, *(d.name for d in c.detectors))
+        }
+        unknown = [n for n in names if n not in self.names and n not in known_rules]
+        if unknown:
+            raise RuleError(
+                f"no cleaner or rule named {unknown}; cleaners: {list(self.names)}"
+            )
+        out: list[Cleaner] = []
+        for c in self.cleaners:
+            if c.name in names:
+                continue
+            if isinstance(c, RuleCleaner):
+                c = c.without(*[n for n in names if n in known_rules])
+            out.append(c)
+        return Pipeline(out)
+
+    def with_rules(self, rules: RuleSet | Iterable, name: str = "custom") -> Pipeline:
+        """Add user rules (a RuleSet, e.g. from `load_rules`) as a cleaner after `normalize`."""
+        rule_set = rules if isinstance(rules, RuleSet) else RuleSet(tuple(rules))
+        taken = {n for c in self.cleaners if isinstance(c, RuleCleaner) for n in c.rules.names}
+        clash = sorted(taken & set(rule_set.names))
+        if clash:
+            raise RuleError(f"rule names already in the pipeline: {clash}; rename them")
+        label = name
+        k = 2
+        while label in self.names:
+            label = f"{name}{k}"
+            k += 1
+        custom = RuleCleaner(label, rule_set)
+        items = list(self.cleaners)
+        at = items.index(normalize) + 1 if normalize in items else 0
+        items.insert(at, custom)
+        return Pipeline(items)
+
+    def __call__(self, page: Page) -> Page:
+        for step in self._steps:
+            page = step(page)
+        return page
+
+    def run(self, text: str) -> Result:
+        """Clean one page of raw text: the clean text and every removal."""
+        page = self(Page.from_text(text))
+        return Result(page.text, page.removals, page)
+
+
+DEFAULT = Pipeline.default()
+
+
+def clean(text: str) -> str:
+    """The article alone, from the raw text of one Hindi news page."""
+    return DEFAULT.run(text).text

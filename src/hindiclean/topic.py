@@ -1,0 +1,61 @@
+"""How much a headline-shaped line shares with the article it stands in (the `off_topic` signal)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .page import Block
+from .text import content_words, ends_sentence, has_devanagari, is_sentence_like
+
+PARAGRAPH_MIN_CHARS = 60
+HEADLINE_MAX_CHARS = 180
+_LIST_MARK = ("-", "–", "•", "*", "→")
+_CLOSE = "\"'”’)] "
+
+
+def is_paragraph(text: str) -> bool:
+    """A block that is surely article prose: sentence-shaped and long enough."""
+    return len(text) >= PARAGRAPH_MIN_CHARS and is_sentence_like(text)
+
+
+def is_list_or_table(text: str) -> bool:
+    """List items, table rows, numbered steps: body shapes that look short like headlines."""
+    if "|" in text.rstrip("|"):
+        return True
+    if text.startswith(_LIST_MARK):
+        return True
+    head = text[:4]
+    return any(ch.isdigit() for ch in head[:2]) and any(c in head for c in ".)-:")
+
+
+def is_headline_shaped(text: str) -> bool:
+    """Short, no sentence inside, not a list item or table row: what a link to a story looks like."""
+    if len(text) > HEADLINE_MAX_CHARS or is_list_or_table(text):
+        return False
+    # Questions and exclamations are headline style; a danda or full stop inside is prose.
+    if any(ch in "।॥|" for ch in text) or ". " in text:
+        return False
+    return not ends_sentence(text) or text.rstrip(_CLOSE).endswith(("?", "!"))
+
+
+def article_words(blocks: Sequence[Block]) -> set[str]:
+    """Content words of the page's paragraphs and of the lines above its first paragraph
+    (the headline): the reference a headline-shaped line is compared with."""
+    words: set[str] = set()
+    started = False
+    for b in blocks:
+        if is_paragraph(b.text):
+            started = True
+            if has_devanagari(b.text):
+                words |= content_words(b.text)
+        elif not started:
+            words |= content_words(b.text)
+    return words
+
+
+def overlap(text: str, reference: set[str]) -> float | None:
+    """Share of text's content words found in reference; None when text has too few to judge."""
+    words = content_words(text)
+    if len(words) < 3:
+        return None
+    return sum(1 for w in words if w in reference) / len(words)
