@@ -24,6 +24,7 @@ SCOPES = {
     "sentence": "the last sentence of a block matches: that sentence is cut, the rest kept",
     "tail": "from the pattern on, the rest of the page is chrome (bounded: see README)",
     "list": "the block heads a list of links: it goes, and so do the off-topic headlines under it",
+    "section": "the block opens a section (comments): it goes, with the blocks up to `until`",
 }
 
 PACKAGED_FILES = ("ads", "related", "disclaimer", "social", "navigation", "metadata")
@@ -48,6 +49,8 @@ class Rule:
     scope: str = "line"
     unless: str | None = None
     max_chars: int = 300
+    until: str | None = None
+    max_blocks: int = 8
     description: str = ""
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
@@ -63,7 +66,9 @@ class Rule:
             raise RuleError(f"{where}: unknown scope {self.scope!r}; one of {tuple(SCOPES)}")
         if not self.pattern:
             raise RuleError(f"{where}: empty pattern")
-        for label, pat in (("pattern", self.pattern), ("unless", self.unless)):
+        if self.scope == "section" and not self.until:
+            raise RuleError(f"{where}: a section rule needs `until` (where the section ends)")
+        for label, pat in (("pattern", self.pattern), ("unless", self.unless), ("until", self.until)):
             if pat is None:
                 continue
             try:
@@ -78,6 +83,10 @@ class Rule:
     @property
     def unless_re(self) -> re.Pattern[str] | None:
         return _compile(self.unless) if self.unless else None
+
+    @property
+    def until_re(self) -> re.Pattern[str] | None:
+        return _compile(self.until) if self.until else None
 
 
 @lru_cache(maxsize=4096)
@@ -125,8 +134,8 @@ class RuleSet:
 
 
 _FIELDS = {
-    "name", "category", "pattern", "scope", "unless", "max_chars", "description",
-    "examples", "counter_examples",
+    "name", "category", "pattern", "scope", "unless", "max_chars", "until", "max_blocks",
+    "description", "examples", "counter_examples",
 }
 
 
@@ -177,7 +186,7 @@ def parse_rules(data: dict, source: str) -> RuleSet:
         category = entry.get("category", default_category)
         where = f"rule {name!r} ({source})"
         entry = dict(entry)
-        for key in ("pattern", "unless"):
+        for key in ("pattern", "unless", "until"):
             entry[key] = _expand(entry.get(key), fragments, where)
         try:
             rules.append(
@@ -188,6 +197,8 @@ def parse_rules(data: dict, source: str) -> RuleSet:
                     scope=entry.get("scope", "line"),
                     unless=entry.get("unless"),
                     max_chars=entry.get("max_chars", 300),
+                    until=entry.get("until"),
+                    max_blocks=entry.get("max_blocks", 8),
                     description=entry.get("description", ""),
                     examples=tuple(entry.get("examples", ())),
                     counter_examples=tuple(entry.get("counter_examples", ())),

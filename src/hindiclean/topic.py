@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .page import Block
@@ -11,6 +12,7 @@ PARAGRAPH_MIN_CHARS = 60
 HEADLINE_MAX_CHARS = 180
 _LIST_MARK = ("-", "–", "•", "*", "→")
 _CLOSE = "\"'”’)] "
+_FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
 
 
 def is_paragraph(text: str) -> bool:
@@ -33,7 +35,7 @@ def is_headline_shaped(text: str) -> bool:
     if len(text) > HEADLINE_MAX_CHARS or is_list_or_table(text):
         return False
     # Questions and exclamations are headline style; a danda or full stop inside is prose.
-    if any(ch in "।॥|" for ch in text) or ". " in text:
+    if any(ch in "।॥|" for ch in text) or _FULL_STOP.search(text):
         return False
     return not ends_sentence(text) or text.rstrip(_CLOSE).endswith(("?", "!"))
 
@@ -59,3 +61,14 @@ def overlap(text: str, reference: set[str]) -> float | None:
     if len(words) < 3:
         return None
     return sum(1 for w in words if w in reference) / len(words)
+
+
+def last_sentence_index(blocks: Sequence[Block]) -> int:
+    """Index of the last block with Devanagari shaped like article prose (a sentence, a list
+    item, a table row): where the article ends."""
+    for i in range(len(blocks) - 1, -1, -1):
+        text = blocks[i].text
+        prose = is_sentence_like(text) and not is_headline_shaped(text)
+        if (prose or is_list_or_table(text)) and has_devanagari(text):
+            return i
+    return -1

@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 
 from ..page import Block, Page, Removal
-from ..text import dedup_key, is_sentence_like, last_sentence_start, sentences
+from ..text import content_words, dedup_key, is_sentence_like, last_sentence_start, sentences
+from ..topic import article_words, is_headline_shaped, is_paragraph, overlap
 
 _PREFIX_SEP = re.compile(r"\s*(?::|\s[-–|]\s)\s*")
 HEADLINE_MAX_CHARS = 300
 HEADLINE_MAX_DISTANCE = 4
+CARD_MIN_CHARS = 30
 MIN_WORDS = 4
 
 
@@ -41,15 +43,19 @@ class Duplicates:
                 drop[i] = "duplicate.exact"
             else:
                 first[k] = i
+        _split_repeats(blocks, keys, first, drop)
+        cards = _teaser_cards(blocks, keys, first, drop)
         _contained(blocks, drop)
         _prefixed_headlines(blocks, keys, drop)
         cuts = _glued_headlines(blocks, keys, drop)
-        if not drop and not cuts:
+        if not drop and not cuts and not cards:
             return page
         kept: list[Block] = []
         removed: list[Removal] = []
         for i, b in enumerate(blocks):
-            if i in drop:
+            if i in cards:
+                removed.append(Removal(b.line, b.text, "related", cards[i]))
+            elif i in drop:
                 removed.append(Removal(b.line, b.text, "duplicate", drop[i]))
             elif i in cuts:
                 at = cuts[i]
@@ -60,6 +66,51 @@ class Duplicates:
             else:
                 kept.append(b)
         return page.replace(kept, removed)
+
+
+def _split_repeats(
+    blocks: tuple[Block, ...], keys: list[str], first: dict[str, int], drop: dict[int, str]
+) -> None:
+    """An input line that normalisation split in pieces (at a run of spaces) and that, joined
+    again, repeats an earlier block: all its pieces go."""
+    groups: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        groups.setdefault(b.line, []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        joined = " ".join(keys[i] for i in members)
+        earlier = first.get(joined)
+        if earlier is not None and earlier < members[0]:
+            for i in members:
+                drop.setdefault(i, "duplicate.exact")
+
+
+def _teaser_cards(
+    blocks: tuple[Block, ...], keys: list[str], first: dict[str, int], drop: dict[int, str]
+) -> dict[int, str]:
+    """A card of another story: its headline printed twice in a row (image alt text and title)
+    after the article has started, and the one-paragraph summary under it when that summary is
+    about the card's story and not about the article."""
+    cards: dict[int, str] = {}
+    start = next((i for i, b in enumerate(blocks) if is_paragraph(b.text)), len(blocks))
+    for i, b in enumerate(blocks):
+        h = i - 1
+        if drop.get(i) != "duplicate.exact" or first.get(keys[i]) != h or h <= start:
+            continue
+        text = b.text
+        if len(text) < CARD_MIN_CHARS or not is_headline_shaped(text):
+            continue
+        cards[h] = "related.teaser_card"
+        p = i + 1
+        lone = p + 1 >= len(blocks) or not is_paragraph(blocks[p + 1].text)
+        if p < len(blocks) and lone and is_paragraph(blocks[p].text):
+            others = article_words(blocks[:p] + blocks[p + 1 :])
+            own = overlap(text, content_words(blocks[p].text))
+            rest = overlap(text, others - content_words(text))
+            if own is not None and rest is not None and own >= 0.3 and rest < 0.5:
+                cards[p] = "related.teaser_card"
+    return cards
 
 
 def _contained(blocks: tuple[Block, ...], drop: dict[int, str]) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet
 from ..text import last_sentence_start
-from ..topic import article_words, is_headline_shaped, overlap
+from ..topic import article_words, is_headline_shaped, last_sentence_index, overlap
 
 # A tail ("Leave a Comment" and everything after it) takes the rest of the page only when that
 # rest is small: at most this many words and this share of the page. Body safety first.
@@ -27,6 +27,7 @@ CUT_MAX_CHARS = 400
 LIST_MAX_OVERLAP = 0.2
 LIST_LONG_MAX_OVERLAP = 0.34
 LIST_LONG_CHARS = 40
+LIST_TRAILING_CHARS = 20
 LIST_MAX_ITEMS = 10
 
 
@@ -89,6 +90,14 @@ class _PageContext:
         self.blocks = blocks
         self._words: set[str] | None = None
         self._counts: list[int] | None = None
+        self._last: int | None = None
+
+    @property
+    def last_sentence(self) -> int:
+        """Index of the page's last sentence-shaped Devanagari block (-1 if none)."""
+        if self._last is None:
+            self._last = last_sentence_index(self.blocks)
+        return self._last
 
     @property
     def article_words(self) -> set[str]:
@@ -122,8 +131,9 @@ class RuleCleaner:
         for r in self.rules:
             by_scope.setdefault(r.scope, []).append(r)
         self._whole = _Alternation(
-            by_scope.get("line", []) + by_scope.get("list", []) + by_scope.get("prefix", []),
-            whole=lambda r: r.scope in ("line", "list"),
+            by_scope.get("line", []) + by_scope.get("list", []) + by_scope.get("section", [])
+            + by_scope.get("prefix", []),
+            whole=lambda r: r.scope in ("line", "list", "section"),
             bounded=True,
         )
         self._lead = _Alternation(by_scope.get("lead", []))
@@ -171,6 +181,8 @@ class RuleCleaner:
                 i += 1
                 if rule.scope == "list":
                     i = self._consume_list(blocks, i, rule, ctx, removed)
+                elif rule.scope == "section":
+                    i = self._consume_section(blocks, i, rule, removed)
                 continue
             tail = self._tail.first(text, search=True)
             if tail is not None and len(text) - tail[1].start() <= CUT_MAX_CHARS:
@@ -230,6 +242,21 @@ class RuleCleaner:
             text = kept
         return text
 
+    @staticmethod
+    def _consume_section(
+        blocks: Sequence[Block], i: int, rule: Rule, removed: list[Removal]
+    ) -> int:
+        """Blocks up to the first matching `until` (not included: lead rules cut it), if it
+        comes within `max_blocks`; otherwise the section is not taken."""
+        until = rule.until_re
+        end = min(len(blocks), i + rule.max_blocks + 1)
+        for j in range(i, end):
+            if until.search(blocks[j].text):
+                for b in blocks[i:j]:
+                    removed.append(Removal(b.line, b.text, rule.category, rule.name))
+                return j
+        return i
+
     def _consume_list(
         self, blocks: Sequence[Block], i: int, rule: Rule, ctx: _PageContext, removed: list[Removal]
     ) -> int:
@@ -240,8 +267,9 @@ class RuleCleaner:
             bare = text.lstrip("0123456789.)- ").strip() if text[:1].isdigit() else text
             if not is_headline_shaped(bare):
                 break
-            share = overlap(bare, ctx.article_words)
-            if share is None or not (
+            if i > ctx.last_sentence and len(bare) >= LIST_TRAILING_CHARS:
+                pass  # after the article's last sentence a headline cannot be a subheading
+            elif (share := overlap(bare, ctx.article_words)) is None or not (
                 share < LIST_MAX_OVERLAP
                 or (share < LIST_LONG_MAX_OVERLAP and len(bare) >= LIST_LONG_CHARS)
             ):
