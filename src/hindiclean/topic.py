@@ -12,19 +12,25 @@ PARAGRAPH_MIN_CHARS = 60
 HEADLINE_MAX_CHARS = 180
 _LIST_MARK = ("-", "–", "•", "*", "→")
 _CLOSE = "\"'”’)] "
+_QA_MARK = re.compile(r"(?:सवाल|प्रश्न|उत्तर|जवाब|Q|A|Ques|Ans)\s*[0-9]{0,2}\s*[:.)]", re.IGNORECASE)
 _FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
 
 
 def is_paragraph(text: str) -> bool:
-    """A block that is surely article prose: sentence-shaped and long enough."""
-    return len(text) >= PARAGRAPH_MIN_CHARS and is_sentence_like(text)
+    """A block that is surely article prose: sentence-shaped, long enough, not a headline
+    (a one-sentence question or exclamation is headline style)."""
+    return (
+        len(text) >= PARAGRAPH_MIN_CHARS
+        and is_sentence_like(text)
+        and not is_headline_shaped(text)
+    )
 
 
 def is_list_or_table(text: str) -> bool:
-    """List items, table rows, numbered steps: body shapes that look short like headlines."""
+    """List items, table rows, numbered steps, Q&A lines: body shapes that look like headlines."""
     if "|" in text.rstrip("|"):
         return True
-    if text.startswith(_LIST_MARK):
+    if text.startswith(_LIST_MARK) or _QA_MARK.match(text):
         return True
     head = text[:4]
     return any(ch.isdigit() for ch in head[:2]) and any(c in head for c in ".)-:")

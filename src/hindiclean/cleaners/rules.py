@@ -28,6 +28,7 @@ LIST_MAX_OVERLAP = 0.2
 LIST_LONG_MAX_OVERLAP = 0.34
 LIST_LONG_CHARS = 40
 LIST_TRAILING_CHARS = 20
+_SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
 LIST_MAX_ITEMS = 10
 
 
@@ -263,8 +264,10 @@ class RuleCleaner:
         taken = 0
         while i < len(blocks) and taken < LIST_MAX_ITEMS:
             text = blocks[i].text
-            # Numbered link lists ("1. ...") are headlines too, under a list header.
+            # Numbered link lists ("1. ...") are headlines too, under a list header, and so are
+            # sponsored headlines signed with their advertiser ("... | Brand Name").
             bare = text.lstrip("0123456789.)- ").strip() if text[:1].isdigit() else text
+            bare = _SIGNED.sub("", bare)
             if not is_headline_shaped(bare):
                 break
             if i > ctx.last_sentence and len(bare) >= LIST_TRAILING_CHARS:
