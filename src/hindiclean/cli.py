@@ -77,8 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def rule_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--rules", action="append", metavar="FILE.toml", help="extra rules (repeatable)")
-        p.add_argument("--disable", action="append", metavar="NAME", help="switch off a rule or cleaner")
+        p.add_argument(
+            "--rules", action="append", metavar="FILE.toml", help="extra rules (repeatable)"
+        )
+        p.add_argument(
+            "--disable", action="append", metavar="NAME", help="switch off a rule or cleaner"
+        )
 
     c = sub.add_parser("clean", help="clean text files (to stdout, or to --out DIR)")
     c.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for stdin")

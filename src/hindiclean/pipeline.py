@@ -76,8 +76,16 @@ class Pipeline:
         """normalize, the rule cleaners, duplicates, layout, off_topic."""
         return cls(
             [
-                normalize, ads, related, disclaimers, social, navigation, metadata,
-                duplicates, layout, off_topic,
+                normalize,
+                ads,
+                related,
+                disclaimers,
+                social,
+                navigation,
+                metadata,
+                duplicates,
+                layout,
+                off_topic,
             ]
         )
 
@@ -104,14 +112,14 @@ class Pipeline:
     def without(self, *names: str) -> Pipeline:
         """Drop cleaners by name, or switch off single rules (rule or detector names)."""
         known_rules = {
-            n for c in self.cleaners if isinstance(c, RuleCleaner)
+            n
+            for c in self.cleaners
+            if isinstance(c, RuleCleaner)
             for n in (*c.rules.names, *(d.name for d in c.detectors))
         }
         unknown = [n for n in names if n not in self.names and n not in known_rules]
         if unknown:
-            raise RuleError(
-                f"no cleaner or rule named {unknown}; cleaners: {list(self.names)}"
-            )
+            raise RuleError(f"no cleaner or rule named {unknown}; cleaners: {list(self.names)}")
         out: list[Cleaner] = []
         for c in self.cleaners:
             if c.name in names:

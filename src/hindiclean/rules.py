@@ -68,7 +68,8 @@ class Rule:
             raise RuleError(f"{where}: empty pattern")
         if self.scope == "section" and not self.until:
             raise RuleError(f"{where}: a section rule needs `until` (where the section ends)")
-        for label, pat in (("pattern", self.pattern), ("unless", self.unless), ("until", self.until)):
+        patterns = (("pattern", self.pattern), ("unless", self.unless), ("until", self.until))
+        for label, pat in patterns:
             if pat is None:
                 continue
             try:
@@ -104,9 +105,7 @@ class RuleSet:
         seen: dict[str, str] = {}
         for r in self.rules:
             if r.name in seen:
-                raise RuleError(
-                    f"rule {r.name!r} is defined twice ({seen[r.name]} and {r.source})"
-                )
+                raise RuleError(f"rule {r.name!r} is defined twice ({seen[r.name]} and {r.source})")
             seen[r.name] = r.source
 
     def __iter__(self) -> Iterator[Rule]:
@@ -134,8 +133,17 @@ class RuleSet:
 
 
 _FIELDS = {
-    "name", "category", "pattern", "scope", "unless", "max_chars", "until", "max_blocks",
-    "description", "examples", "counter_examples",
+    "name",
+    "category",
+    "pattern",
+    "scope",
+    "unless",
+    "max_chars",
+    "until",
+    "max_blocks",
+    "description",
+    "examples",
+    "counter_examples",
 }
 
 

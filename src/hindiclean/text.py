@@ -16,7 +16,9 @@ _NOISE = re.compile("[\u200b\ufeff\u2060\u00ad\u200e\u200f\u202a-\u202e]")
 _ZWJ_STRAY = re.compile(r"(?<![\u0900-\u097f])[\u200c\u200d]|[\u200c\u200d](?![\u0900-\u097f])")
 _SPACES = re.compile(r"[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085]+")
 # Characters that may signal mojibake (UTF-8 read as Latin-1/cp1252) or need repair.
-_SUSPECT = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+_SUSPECT = re.compile(
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -58,7 +60,7 @@ def normalize_line(line: str) -> str:
 SENTENCE_END = "।॥?!.|"
 _CLOSERS = "\"'”’»)]}*"
 # Auxiliary verbs that close a Hindi sentence whose danda the page dropped.
-_FINAL_AUX = frozenset("है हैं था थी थे थीं हो हूं हूँ".split())
+_FINAL_AUX = frozenset(["है", "हैं", "था", "थी", "थे", "थीं", "हो", "हूं", "हूँ"])
 
 
 def ends_sentence(text: str) -> bool:
@@ -120,16 +122,15 @@ def dedup_key(text: str) -> str:
 
 _WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+")
 _SUFFIX = re.compile(r"(?:ियों|ियां|ियाँ|ाओं|ाएं|ाएँ|ओं|ों|ें|ां|ाँ|ी|ा|े|ो|ि|ु|ू|ं|s)$")
-STOPWORDS = frozenset(
-    """
-    के का की को में से पर है हैं था थी थे और या भी ने तो कि यह ये वह वे इस उस इन उन एक
-    लिए साथ बाद पहले तक जो जब तब कर करने किया किए गया गई गए हो होने होगा होगी रहा रही रहे
-    अब नहीं ही सभी कुछ कई बहुत सबसे ऐसे जैसे किसी कोई अपने अपनी अपना उनके उनकी उनका इसके
-    इसकी इसका जिस जिसे जिन्होंने उन्होंने वाले वाली वाला बीच दौरान बारे तरह अन्य लेकर हुए हुआ हुई
-    क्या क्यों कैसे कब कहां कहाँ जानें आज कल दिन साल नए नई नया बड़ा बड़ी बड़े
-    the a an of in on to for and or is are was be by with from at as this that it its
-    """.split()
-)
+_STOPWORD_TEXT = """
+के का की को में से पर है हैं था थी थे और या भी ने तो कि यह ये वह वे इस उस इन उन एक
+लिए साथ बाद पहले तक जो जब तब कर करने किया किए गया गई गए हो होने होगा होगी रहा रही रहे
+अब नहीं ही सभी कुछ कई बहुत सबसे ऐसे जैसे किसी कोई अपने अपनी अपना उनके उनकी उनका इसके
+इसकी इसका जिस जिसे जिन्होंने उन्होंने वाले वाली वाला बीच दौरान बारे तरह अन्य लेकर हुए हुआ हुई
+क्या क्यों कैसे कब कहां कहाँ जानें आज कल दिन साल नए नई नया बड़ा बड़ी बड़े
+the a an of in on to for and or is are was be by with from at as this that it its
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def stem(word: str) -> str:

@@ -20,9 +20,7 @@ def is_paragraph(text: str) -> bool:
     """A block that is surely article prose: sentence-shaped, long enough, not a headline
     (a one-sentence question or exclamation is headline style)."""
     return (
-        len(text) >= PARAGRAPH_MIN_CHARS
-        and is_sentence_like(text)
-        and not is_headline_shaped(text)
+        len(text) >= PARAGRAPH_MIN_CHARS and is_sentence_like(text) and not is_headline_shaped(text)
     )
 
 
@@ -37,7 +35,7 @@ def is_list_or_table(text: str) -> bool:
 
 
 def is_headline_shaped(text: str) -> bool:
-    """Short, no sentence inside, not a list item or table row: what a link to a story looks like."""
+    """Short, no sentence inside, not a list item or table row: how a story link looks."""
     if len(text) > HEADLINE_MAX_CHARS or is_list_or_table(text):
         return False
     # Questions and exclamations are headline style; a danda or full stop inside is prose.

@@ -60,7 +60,9 @@ class Duplicates:
             elif i in cuts:
                 at = cuts[i]
                 removed.append(
-                    Removal(b.line, b.text[at:].strip(), "duplicate", "duplicate.glued_headline", True)
+                    Removal(
+                        b.line, b.text[at:].strip(), "duplicate", "duplicate.glued_headline", True
+                    )
                 )
                 kept.append(Block(b.text[:at].rstrip(), b.line))
             else:

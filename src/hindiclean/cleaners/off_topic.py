@@ -56,7 +56,8 @@ class OffTopic:
                 continue
             text = b.text
             n_words = len(content_words(text))
-            if i > end and len(text) >= TRAILING_MIN_CHARS and n_words >= TRAILING_MIN_CONTENT_WORDS:
+            trailing = i > end and len(text) >= TRAILING_MIN_CHARS
+            if trailing and n_words >= TRAILING_MIN_CONTENT_WORDS:
                 drop[i] = "off_topic.after_article"
                 continue
             if len(text) >= MIN_CHARS and n_words >= MIN_CONTENT_WORDS:

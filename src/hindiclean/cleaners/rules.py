@@ -75,7 +75,7 @@ class _Alternation:
         if self._allowed(rule, text):
             return rule, m
         # Rare: the hit is vetoed; try the others one by one.
-        for r, single in zip(self.rules, self.singles):
+        for r, single in zip(self.rules, self.singles, strict=True):
             if r is rule:
                 continue
             m2 = single.search(text) if search else single.match(text)
@@ -132,7 +132,9 @@ class RuleCleaner:
         for r in self.rules:
             by_scope.setdefault(r.scope, []).append(r)
         self._whole = _Alternation(
-            by_scope.get("line", []) + by_scope.get("list", []) + by_scope.get("section", [])
+            by_scope.get("line", [])
+            + by_scope.get("list", [])
+            + by_scope.get("section", [])
             + by_scope.get("prefix", []),
             whole=lambda r: r.scope in ("line", "list", "section"),
             bounded=True,
@@ -142,7 +144,8 @@ class RuleCleaner:
         self._tail = _Alternation(by_scope.get("tail", []))
 
     def __repr__(self) -> str:
-        return f"RuleCleaner({self.name!r}, {len(self.rules)} rules, {len(self.detectors)} detectors)"
+        n_rules, n_detectors = len(self.rules), len(self.detectors)
+        return f"RuleCleaner({self.name!r}, {n_rules} rules, {n_detectors} detectors)"
 
     def fuse(self, other: RuleCleaner, name: str | None = None) -> RuleCleaner:
         """One cleaner applying both rule sets and detectors (a single walk over the page)."""
@@ -175,7 +178,9 @@ class RuleCleaner:
             if not text:
                 i += 1
                 continue
-            hit = self._whole.first(text, search=False) if len(text) <= self._whole.max_chars else None
+            hit = None
+            if len(text) <= self._whole.max_chars:
+                hit = self._whole.first(text, search=False)
             if hit is not None:
                 rule = hit[0]
                 removed.append(Removal(block.line, text, rule.category, rule.name))
@@ -222,7 +227,8 @@ class RuleCleaner:
                 break
             rule, m = hit
             rest = text[m.end() :].strip()
-            removed.append(Removal(block.line, text[: m.end()].strip(), rule.category, rule.name, bool(rest)))
+            cut = text[: m.end()].strip()
+            removed.append(Removal(block.line, cut, rule.category, rule.name, bool(rest)))
             text = rest
         return text
 

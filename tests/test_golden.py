@@ -1,0 +1,61 @@
+"""The yardstick: sample pages and the shared gold pages, scored as the labeling policy says."""
+
+from __future__ import annotations
+
+import pytest
+
+from hindiclean import clean
+from hindiclean.evaluate import evaluate, score_page
+from hindiclean.pipeline import DEFAULT
+
+from .conftest import sample_pages
+
+PAGES = sample_pages()
+
+
+def test_there_are_enough_sample_pages() -> None:
+    assert len([p for p in PAGES if p.name.startswith("seed_")]) == 5
+    assert len([p for p in PAGES if not p.name.startswith("seed_")]) >= 15
+
+
+@pytest.mark.parametrize("raw_path", PAGES, ids=[p.stem for p in PAGES])
+def test_sample_page_keeps_all_body_and_drops_most_chrome(raw_path) -> None:
+    raw = raw_path.read_text(encoding="utf-8")
+    expected = raw_path.with_name(raw_path.stem + ".expected.txt").read_text(encoding="utf-8")
+    score = score_page(raw_path.stem, raw, expected, DEFAULT.run)
+    assert score.lost == [], f"body lost: {score.lost}"
+    assert score.idempotent
+    assert score.removal >= 0.5, f"chrome left: {score.surviving}"
+
+
+def test_seed_pages_come_out_exactly_as_expected() -> None:
+    for raw_path in (p for p in PAGES if p.name.startswith("seed_")):
+        expected = raw_path.with_name(raw_path.stem + ".expected.txt").read_text(encoding="utf-8")
+        assert clean(raw_path.read_text(encoding="utf-8")).split() == expected.split(), raw_path.name
+
+
+def test_sample_pages_overall() -> None:
+    import json
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp) / "samples.jsonl"
+        with gold.open("w", encoding="utf-8") as fh:
+            for p in PAGES:
+                exp = p.with_name(p.stem + ".expected.txt").read_text(encoding="utf-8")
+                rec = {"id": p.stem, "raw": p.read_text(encoding="utf-8"), "expected": exp}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        report = evaluate([gold])
+    assert report.recall == 1.0
+    assert report.removal >= 0.93
+    assert report.idempotence == 1.0
+
+
+def test_shared_gold_meets_the_targets(gold_files) -> None:
+    report = evaluate(gold_files)
+    assert len(report.pages) >= 50
+    assert report.body_loss_pages == []
+    assert report.recall == 1.0
+    assert report.removal >= 0.97
+    assert report.idempotence == 1.0
