@@ -28,6 +28,14 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
+# Anything that may need work beyond NFC: suspect bytes, entities, invisible noise, odd spaces.
+_WORK = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u2122&\u200b-\u200f\u2060\ufeff\u202a-\u202e\u1680\u2000-\u200a\u202f\u205f\u3000"
+    "\t\x0b\x0c]|  "
+)
+
+
 def needs_repair(line: str) -> bool:
     """True when a line may hold mojibake: the cheap gate in front of ftfy."""
     return _SUSPECT.search(line) is not None and ftfy.badness.is_bad(line)
@@ -38,15 +46,22 @@ def normalize_line(line: str) -> str:
 
     Idempotent, and fast on clean text: ftfy only runs where the cheap gates find work.
     """
-    if _SUSPECT.search(line) and ftfy.badness.is_bad(line):
+    if _WORK.search(line) is None:
+        if not line.isascii() and not unicodedata.is_normalized("NFC", line):
+            line = unicodedata.normalize("NFC", line)
+            if _WORK.search(line) is None:
+                return line.strip()
+        else:
+            return line.strip()
+    if needs_repair(line):
         line = ftfy.fix_text(line, _FTFY_CONFIG)
-    if "&" in line and _ENTITY.search(line):
-        # Twice at most: "&amp;quot;" is one entity escaped twice.
-        for _ in range(2):
+    if "&" in line:
+        # Entities escaped more than once ("&amp;quot;") unescape one level a round.
+        while _ENTITY.search(line):
             unescaped = html.unescape(line)
             if unescaped == line:
                 break
-            line = unescaped
+            line = unescaped  # strictly shorter: the loop ends
     if not line.isascii():
         line = _NOISE.sub("", line)
         if "\u200c" in line or "\u200d" in line:
@@ -85,43 +100,53 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENT_SPLIT.split(text) if s]
 
 
+_LAST_END = re.compile(r"[।॥?!|][\"'”’»)\]}*]*|\.[\"'”’»)\]}*]*(?=\s)")
+
+
 def last_sentence_start(text: str) -> int:
     """Index where the last sentence of text starts (0 when text is one sentence)."""
-    end = len(text.rstrip(_CLOSERS + " "))
-    # Skip the final sentence end itself, then find the previous one.
-    i = end - 1
-    while i >= 0 and text[i] in SENTENCE_END:
-        i -= 1
-    while i >= 0:
-        ch = text[i]
-        if ch in SENTENCE_END and (ch != "." or (i + 1 < len(text) and not text[i + 1].isdigit())):
-            j = i + 1
-            while j < len(text) and text[j] in _CLOSERS:
-                j += 1
-            return j
-        i -= 1
-    return 0
+    start = 0
+    for m in _LAST_END.finditer(text, 0, len(text.rstrip(_CLOSERS + " " + SENTENCE_END))):
+        start = m.end()
+    while start < len(text) and text[start] == " ":
+        start += 1
+    return start
 
 
-# --- comparison keys ---------------------------------------------------------------------------
+# --- comparison keys and words -----------------------------------------------------------------
 
-_KEY_DROP = re.compile("[\u200b-\u200d\u2060\ufeff\u093c\u00a0]")
-_KEY_PUNCT = re.compile(r"[\s।॥|.,;:!?\"'“”‘’()\[\]{}\-–—]+")
+_SENT_MARK = "\x00"
+_FOLD_DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u093c\u00ad]")
+_FOLD_SPACE = re.compile(r"[\u00a0,;:\"'“”‘’()\[\]{}\-–—/\\*•·…«»<>=+_~#`^]|\.(?!\s)")
+_FOLD_END = re.compile(r"[।॥|!?]|\.(?=\s)")
 _DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_DEV_DIGIT = re.compile("[०-९]")
+
+
+def fold(text: str) -> str:
+    """What a reader cannot tell apart, folded away (nukta, zero-width marks, Devanagari digits,
+    punctuation, case); sentence ends become a marker. A few C-level passes over the text."""
+    text = _FOLD_DROP.sub("", text)
+    text = _FOLD_END.sub(f" {_SENT_MARK} ", _FOLD_SPACE.sub(" ", text))
+    if _DEV_DIGIT.search(text):
+        text = text.translate(_DEV_DIGITS)
+    return text.lower()
 
 
 def dedup_key(text: str) -> str:
-    """Key that folds what a reader cannot see: form, white space, zero-width marks, nukta,
-    Devanagari digits, punctuation and danda variants, letter case."""
-    text = unicodedata.normalize("NFD", text)
-    text = _KEY_DROP.sub("", text).translate(_DEV_DIGITS).casefold()
-    return _KEY_PUNCT.sub(" ", text).strip()
+    """Comparison key: white space, NBSP, zero-width marks, Unicode form (text is NFC already),
+    nukta, Devanagari digits, punctuation, danda variants and letter case folded away."""
+    return " ".join(w for w in fold(text).split() if w != _SENT_MARK)
 
 
-# --- words -------------------------------------------------------------------------------------
+def sentence_keys(text: str) -> tuple[str, ...]:
+    """Keys of the sentences of text, in order."""
+    return tuple(k for k in (" ".join(p.split()) for p in fold(text).split(_SENT_MARK)) if k)
 
-_WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+")
-_SUFFIX = re.compile(r"(?:ियों|ियां|ियाँ|ाओं|ाएं|ाएँ|ओं|ों|ें|ां|ाँ|ी|ा|े|ो|ि|ु|ू|ं|s)$")
+
+_SUFFIX = re.compile(
+    r"(?<=\S\S\S)(?:ियों|ियां|ियाँ|ाओं|ाएं|ाएँ|ओं|ों|ें|ां|ाँ|ी|ा|े|ो|ि|ु|ू|ं|s)(?=\s|\Z)"
+)
 _STOPWORD_TEXT = """
 के का की को में से पर है हैं था थी थे और या भी ने तो कि यह ये वह वे इस उस इन उन एक
 लिए साथ बाद पहले तक जो जब तब कर करने किया किए गया गई गए हो होने होगा होगी रहा रही रहे
@@ -130,24 +155,20 @@ _STOPWORD_TEXT = """
 क्या क्यों कैसे कब कहां कहाँ जानें आज कल दिन साल नए नई नया बड़ा बड़ी बड़े
 the a an of in on to for and or is are was be by with from at as this that it its
 """
+
+
+def _stems(text: str) -> set[str]:
+    return set(_SUFFIX.sub("", fold(text)).split())
+
+
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-
-def stem(word: str) -> str:
-    """Crude Hindi stem: drop one inflection ending, so plural and oblique forms match."""
-    if len(word) > 3:
-        return _SUFFIX.sub("", word)
-    return word
+_STOP_STEMS = frozenset(_stems(_STOPWORD_TEXT)) | {_SENT_MARK}
 
 
 def content_words(text: str) -> set[str]:
-    """Stems of the words that carry meaning: no stopwords, no bare numbers, two letters or more."""
-    out = set()
-    for w in _WORD.findall(text.casefold()):
-        if len(w) < 2 or w in STOPWORDS or w.isdigit():
-            continue
-        out.add(stem(w))
-    return out
+    """Stems of the words that carry meaning: no stopwords, no bare numbers, two letters or more.
+    A crude Hindi stem drops one inflection ending, so plural and oblique forms match."""
+    return {w for w in _stems(text) - _STOP_STEMS if len(w) > 1 and not w.isdigit()}
 
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")

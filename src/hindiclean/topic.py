@@ -47,21 +47,22 @@ def is_headline_shaped(text: str) -> bool:
 def article_words(blocks: Sequence[Block]) -> set[str]:
     """Content words of the page's paragraphs and of the lines above its first paragraph
     (the headline): the reference a headline-shaped line is compared with."""
-    words: set[str] = set()
+    texts: list[str] = []
     started = False
     for b in blocks:
         if is_paragraph(b.text):
             started = True
             if has_devanagari(b.text):
-                words |= content_words(b.text)
+                texts.append(b.text)
         elif not started:
-            words |= content_words(b.text)
-    return words
+            texts.append(b.text)
+    return content_words("\n".join(texts))
 
 
-def overlap(text: str, reference: set[str]) -> float | None:
-    """Share of text's content words found in reference; None when text has too few to judge."""
-    words = content_words(text)
+def overlap(text: str | set[str], reference: set[str]) -> float | None:
+    """Share of text's content words (or of the given word set) found in reference; None when
+    there are too few to judge."""
+    words = content_words(text) if isinstance(text, str) else text
     if len(words) < 3:
         return None
     return sum(1 for w in words if w in reference) / len(words)

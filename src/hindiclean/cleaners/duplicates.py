@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..page import Block, Page, Removal
-from ..text import content_words, dedup_key, is_sentence_like, last_sentence_start, sentences
+from ..text import content_words, dedup_key, is_sentence_like, last_sentence_start, sentence_keys
 from ..topic import article_words, is_headline_shaped, is_paragraph, overlap
 
 _PREFIX_SEP = re.compile(r"\s*(?::|\s[-–|]\s)\s*")
@@ -33,7 +33,8 @@ class Duplicates:
         blocks = page.blocks
         if len(blocks) < 2:
             return page
-        keys = [dedup_key(b.text) for b in blocks]
+        sent_keys = [sentence_keys(b.text) for b in blocks]
+        keys = [" ".join(sk) for sk in sent_keys]
         drop: dict[int, str] = {}
         first: dict[str, int] = {}
         for i, k in enumerate(keys):
@@ -45,7 +46,7 @@ class Duplicates:
                 first[k] = i
         _split_repeats(blocks, keys, first, drop)
         cards = _teaser_cards(blocks, keys, first, drop)
-        _contained(blocks, drop)
+        _contained(blocks, sent_keys, drop)
         _prefixed_headlines(blocks, keys, drop)
         cuts = _glued_headlines(blocks, keys, drop)
         if not drop and not cuts and not cards:
@@ -115,17 +116,16 @@ def _teaser_cards(
     return cards
 
 
-def _contained(blocks: tuple[Block, ...], drop: dict[int, str]) -> None:
+def _contained(
+    blocks: tuple[Block, ...], sent_keys: list[tuple[str, ...]], drop: dict[int, str]
+) -> None:
     """Blocks of whole sentences found as a run of sentences inside a longer block.
 
     A block may open with the tail of a sentence (`है । ...`, a copy cut mid-sentence): that
     fragment may match the end of the longer block's sentence.
     """
-    sent_keys: list[tuple[str, ...]] = []
     where: dict[str, list[tuple[int, int]]] = {}
-    for i, b in enumerate(blocks):
-        sk = tuple(k for k in (dedup_key(s) for s in sentences(b.text)) if k)
-        sent_keys.append(sk)
+    for i, sk in enumerate(sent_keys):
         if i in drop:
             continue
         for pos, k in enumerate(sk):

@@ -50,21 +50,22 @@ class OffTopic:
         reference = article_words(blocks)
         end = last_sentence_index(blocks)
         shaped = [i > start and is_headline_shaped(b.text) for i, b in enumerate(blocks)]
+        words = {i: content_words(b.text) for i, b in enumerate(blocks) if shaped[i]}
         drop: dict[int, str] = {}
         for i, b in enumerate(blocks):
             if not shaped[i]:
                 continue
             text = b.text
-            n_words = len(content_words(text))
+            n_words = len(words[i])
             trailing = i > end and len(text) >= TRAILING_MIN_CHARS
             if trailing and n_words >= TRAILING_MIN_CONTENT_WORDS:
                 drop[i] = "off_topic.after_article"
                 continue
             if len(text) >= MIN_CHARS and n_words >= MIN_CONTENT_WORDS:
-                share = overlap(text, reference)
+                share = overlap(words[i], reference)
                 if share is not None and share < MAX_OVERLAP:
                     drop[i] = RULE
-        self._runs(blocks, shaped, reference, drop)
+        self._runs(blocks, shaped, words, reference, drop)
         if not drop:
             return page
         kept: list[Block] = []
@@ -78,7 +79,11 @@ class OffTopic:
 
     @staticmethod
     def _runs(
-        blocks: tuple[Block, ...], shaped: list[bool], reference: set[str], drop: dict[int, str]
+        blocks: tuple[Block, ...],
+        shaped: list[bool],
+        words: dict[int, set[str]],
+        reference: set[str],
+        drop: dict[int, str],
     ) -> None:
         """Card lists: runs of consecutive headline-shaped blocks with three or more links."""
         i, n = 0, len(blocks)
@@ -93,7 +98,7 @@ class OffTopic:
             labels = []
             for k in range(i, j):
                 text = blocks[k].text
-                share = overlap(text, reference)
+                share = overlap(words[k], reference)
                 if len(text) >= RUN_MIN_CHARS and share is not None and share < RUN_MAX_OVERLAP:
                     links.append(k)
                 elif len(text.split()) <= RUN_LABEL_MAX_WORDS:

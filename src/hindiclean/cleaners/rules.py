@@ -43,7 +43,12 @@ class Detector:
 
 
 class _Alternation:
-    """All rules of one scope class compiled into one regex with a named group per rule."""
+    """All rules of one scope class compiled into one regex with a named group per rule.
+
+    Whole-block rules are also tiered by `max_chars`: a block of length L is matched against
+    one alternation of just the rules that allow blocks of length L, so long paragraphs never
+    pay for the many short-line rules.
+    """
 
     def __init__(
         self, rules: Sequence[Rule], whole: Callable[[Rule], bool] | None = None, bounded=False
@@ -54,9 +59,20 @@ class _Alternation:
         for i, r in enumerate(self.rules):
             tail = r"\Z" if whole and whole(r) else ""
             parts.append(f"(?P<r{i}>(?:{r.pattern}){tail})")
-        self.regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
         self.singles = [re.compile(p, re.IGNORECASE) for p in parts]
         self.max_chars = max((r.max_chars for r in self.rules), default=0) if bounded else 10**9
+        # (bound, regex): the regex holds the rules with max_chars >= bound.
+        self.tiers: list[tuple[int, re.Pattern[str] | None]] = []
+        bounds = sorted({r.max_chars for r in self.rules}) if bounded else [10**9]
+        if not self.rules:
+            bounds = []
+        for bound in bounds:
+            chosen = [
+                p for r, p in zip(self.rules, parts, strict=True)
+                if not bounded or r.max_chars >= bound
+            ]
+            self.tiers.append((bound, re.compile("|".join(chosen), re.IGNORECASE)))
+        self.regex = self.tiers[0][1] if self.tiers else None
 
     def _allowed(self, rule: Rule, text: str) -> bool:
         if self.bounded and len(text) > rule.max_chars:
@@ -64,11 +80,18 @@ class _Alternation:
         u = rule.unless_re
         return u is None or u.search(text) is None
 
+    def _regex_for(self, n: int) -> re.Pattern[str] | None:
+        for bound, regex in self.tiers:
+            if n <= bound:
+                return regex
+        return None
+
     def first(self, text: str, search: bool) -> tuple[Rule, re.Match[str]] | None:
         """The first rule whose pattern hits text and whose guards allow it."""
-        if self.regex is None:
+        regex = self._regex_for(len(text))
+        if regex is None:
             return None
-        m = self.regex.search(text) if search else self.regex.match(text)
+        m = regex.search(text) if search else regex.match(text)
         if m is None:
             return None
         rule = self.rules[int(m.lastgroup[1:])]
@@ -76,7 +99,7 @@ class _Alternation:
             return rule, m
         # Rare: the hit is vetoed; try the others one by one.
         for r, single in zip(self.rules, self.singles, strict=True):
-            if r is rule:
+            if r is rule or (self.bounded and len(text) > r.max_chars):
                 continue
             m2 = single.search(text) if search else single.match(text)
             if m2 and self._allowed(r, text):
@@ -141,7 +164,10 @@ class RuleCleaner:
         )
         self._lead = _Alternation(by_scope.get("lead", []))
         self._sentence = _Alternation(by_scope.get("sentence", []))
-        self._tail = _Alternation(by_scope.get("tail", []))
+        tails = by_scope.get("tail", [])
+        # Tails anchored at the block start are matched there; the others searched for.
+        self._tail_start = _Alternation([r for r in tails if r.pattern.startswith("^")])
+        self._tail = _Alternation([r for r in tails if not r.pattern.startswith("^")])
 
     def __repr__(self) -> str:
         n_rules, n_detectors = len(self.rules), len(self.detectors)
@@ -190,7 +216,7 @@ class RuleCleaner:
                 elif rule.scope == "section":
                     i = self._consume_section(blocks, i, rule, removed)
                 continue
-            tail = self._tail.first(text, search=True)
+            tail = self._tail_start.first(text, search=False) or self._tail.first(text, search=True)
             if tail is not None and len(text) - tail[1].start() <= CUT_MAX_CHARS:
                 rule, m = tail
                 kept = text[: m.start()].rstrip()
