@@ -41,6 +41,8 @@ def is_headline_shaped(text: str) -> bool:
     # Questions and exclamations are headline style; a danda or full stop inside is prose.
     if any(ch in "।॥|" for ch in text) or _FULL_STOP.search(text):
         return False
+    if text.rstrip().endswith((":", ":-", ": -")):
+        return False  # a lead-in to a list or table, or a label: not a link
     return not ends_sentence(text) or text.rstrip(_CLOSE).endswith(("?", "!"))
 
 

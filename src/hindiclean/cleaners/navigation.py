@@ -8,7 +8,8 @@ from ..rules import packaged_rules
 from ..text import ends_sentence, has_devanagari
 from .rules import Detector, RuleCleaner
 
-_SPACED_SEPARATOR = re.compile(r"\s(?:›|»|>|→|::|/)\s")
+# A separator: one symbol (not a letter, digit, bracket, quote or sentence mark) between spaces.
+_SPACED_SEPARATOR = re.compile(r"(?<=\s)(?:::|->|=>|[^\w\s।॥.,;:!?'\"()\[\]{}|%&@$₹+\u0900-\u097f])(?=\s)")
 _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
 
 
@@ -19,8 +20,12 @@ def is_breadcrumb(text: str) -> bool:
         return False
     if "।" in text:
         return False
-    if len(_SPACED_SEPARATOR.findall(text)) >= 2:
-        return True
+    seps = _SPACED_SEPARATOR.findall(text)
+    if len(seps) >= 2 and len(set(seps)) == 1:
+        parts = text.split(seps[0])
+        # Sections are short; the last one may be the headline itself.
+        if all(0 < len(p.split()) <= 5 for p in parts[:-1]) and parts[-1].strip():
+            return True
     return _CATEGORY_PATH.fullmatch(text) is not None and has_devanagari(text)
 
 

@@ -28,6 +28,13 @@ LIST_MAX_OVERLAP = 0.2
 LIST_LONG_MAX_OVERLAP = 0.34
 LIST_LONG_CHARS = 40
 LIST_TRAILING_CHARS = 20
+# Decoration around a label ("--- विज्ञापन ---", "— AD —", "▲ caption", "Ad ↓"): stripped before
+# whole-block rules are matched, so a rule names the label, not every way to draw it.
+_DECOR = (
+    r"\s\-—–_=*~•·▪■□●○◆◇▲△▼▽►▶◀◁▸▹◂◃❯❮‣⟩⟨⟫⟪⟶⟵⇢⇠➔➤➜➙#|:;.,…<>«»"
+    "\u2190-\u21ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
+)
+_DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
 _SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
 LIST_MAX_ITEMS = 10
 
@@ -74,11 +81,11 @@ class _Alternation:
             self.tiers.append((bound, re.compile("|".join(chosen), re.IGNORECASE)))
         self.regex = self.tiers[0][1] if self.tiers else None
 
-    def _allowed(self, rule: Rule, text: str) -> bool:
+    def _allowed(self, rule: Rule, text: str, whole: str) -> bool:
         if self.bounded and len(text) > rule.max_chars:
             return False
         u = rule.unless_re
-        return u is None or u.search(text) is None
+        return u is None or u.search(whole) is None
 
     def _regex_for(self, n: int) -> re.Pattern[str] | None:
         for bound, regex in self.tiers:
@@ -86,8 +93,12 @@ class _Alternation:
                 return regex
         return None
 
-    def first(self, text: str, search: bool) -> tuple[Rule, re.Match[str]] | None:
-        """The first rule whose pattern hits text and whose guards allow it."""
+    def first(
+        self, text: str, search: bool, whole: str | None = None
+    ) -> tuple[Rule, re.Match[str]] | None:
+        """The first rule whose pattern hits text and whose guards allow it; `unless` vetoes
+        are judged on `whole` (the block before its decoration was stripped), if given."""
+        whole = text if whole is None else whole
         regex = self._regex_for(len(text))
         if regex is None:
             return None
@@ -95,14 +106,14 @@ class _Alternation:
         if m is None:
             return None
         rule = self.rules[int(m.lastgroup[1:])]
-        if self._allowed(rule, text):
+        if self._allowed(rule, text, whole):
             return rule, m
         # Rare: the hit is vetoed; try the others one by one.
         for r, single in zip(self.rules, self.singles, strict=True):
             if r is rule or (self.bounded and len(text) > r.max_chars):
                 continue
             m2 = single.search(text) if search else single.match(text)
-            if m2 and self._allowed(r, text):
+            if m2 and self._allowed(r, text, whole):
                 return r, m2
         return None
 
@@ -207,6 +218,10 @@ class RuleCleaner:
             hit = None
             if len(text) <= self._whole.max_chars:
                 hit = self._whole.first(text, search=False)
+                if hit is None:
+                    core = _DECOR_EDGES.sub("", text)
+                    if core and core != text:
+                        hit = self._whole.first(core, search=False, whole=text)
             if hit is not None:
                 rule = hit[0]
                 removed.append(Removal(block.line, text, rule.category, rule.name))
