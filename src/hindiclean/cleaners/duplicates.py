@@ -21,6 +21,7 @@ _PREFIX_SEP = re.compile(r"\s*(?::|\s[-–|]\s)\s*")
 HEADLINE_MAX_CHARS = 300
 HEADLINE_MAX_DISTANCE = 4
 CARD_MIN_CHARS = 30
+CONTAINED_MAX_PEERS = 64
 MIN_WORDS = 4
 
 
@@ -139,7 +140,9 @@ def _contained(
         fragment = ""
         if len(ska) > 1 and len(ska[0].split()) <= 2:
             head, fragment = ska[1:], ska[0]
-        for b, pos in where.get(head[0], ()):
+        # A page where hundreds of blocks open with the same sentence is degenerate: compare
+        # with a bounded number of them, so the work stays linear in the page.
+        for b, pos in where.get(head[0], ())[:CONTAINED_MAX_PEERS]:
             if b == a or b in drop:
                 continue
             skb = sent_keys[b]

@@ -19,18 +19,17 @@ def split_joined(text: str) -> list[str]:
     """Split a raw line where the page joined paragraphs; breadcrumbs stay on one line."""
     if "   " not in text and "\\" not in text and "\t" not in text and "\u00a0" not in text:
         return [text]
-    pieces = _JOIN.split(text)
-    out: list[str] = []
+    groups: list[list[str]] = []
     glue = False
-    for piece in pieces:
+    for piece in _JOIN.split(text):
         if not piece.strip():
             continue
-        if out and (glue or _SEPARATOR_START.match(piece)):
-            out[-1] += " " + piece
+        if groups and (glue or _SEPARATOR_START.match(piece)):
+            groups[-1].append(piece)
         else:
-            out.append(piece)
+            groups.append([piece])
         glue = _SEPARATOR_END.search(piece) is not None
-    return out
+    return [" ".join(g) for g in groups]
 
 
 class Normalize:

@@ -94,15 +94,15 @@ class _Alternation:
         return None
 
     def first(
-        self, text: str, search: bool, whole: str | None = None
+        self, text: str, search: bool, whole: str | None = None, pos: int = 0
     ) -> tuple[Rule, re.Match[str]] | None:
-        """The first rule whose pattern hits text and whose guards allow it; `unless` vetoes
-        are judged on `whole` (the block before its decoration was stripped), if given."""
+        """The first rule whose pattern hits text (from `pos`) and whose guards allow it;
+        `unless` vetoes are judged on `whole` (the block before its decoration was stripped)."""
         whole = text if whole is None else whole
-        regex = self._regex_for(len(text))
+        regex = self._regex_for(len(text) - pos)
         if regex is None:
             return None
-        m = regex.search(text) if search else regex.match(text)
+        m = regex.search(text, pos) if search else regex.match(text, pos)
         if m is None:
             return None
         rule = self.rules[int(m.lastgroup[1:])]
@@ -112,7 +112,7 @@ class _Alternation:
         for r, single in zip(self.rules, self.singles, strict=True):
             if r is rule or (self.bounded and len(text) > r.max_chars):
                 continue
-            m2 = single.search(text) if search else single.match(text)
+            m2 = single.search(text, pos) if search else single.match(text, pos)
             if m2 and self._allowed(r, text, whole):
                 return r, m2
         return None
@@ -261,17 +261,24 @@ class RuleCleaner:
         return page.replace(out, removed)
 
     def _cut_lead(self, block: Block, removed: list[Removal]) -> str:
+        """Cut chrome glued to the start of the block, marker after marker (no copying until
+        the end, so many markers on one long line stay linear)."""
         text = block.text
-        while text:
-            hit = self._lead.first(text, search=False)
-            if hit is None or hit[1].end() == 0:
+        if self._lead.regex is None:
+            return text
+        pos = 0
+        while pos < len(text):
+            hit = self._lead.first(text, search=False, pos=pos)
+            if hit is None or hit[1].end() == pos:
                 break
             rule, m = hit
-            rest = text[m.end() :].strip()
-            cut = text[: m.end()].strip()
-            removed.append(Removal(block.line, cut, rule.category, rule.name, bool(rest)))
-            text = rest
-        return text
+            end = m.end()
+            while end < len(text) and text[end] == " ":
+                end += 1
+            cut = text[pos : m.end()].strip()
+            removed.append(Removal(block.line, cut, rule.category, rule.name, end < len(text)))
+            pos = end
+        return text[pos:] if pos else text
 
     def _cut_sentences(self, block: Block, text: str, removed: list[Removal]) -> str:
         if self._sentence.regex is None:
