@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
+from .batch import Options, PipelineSpec, UsageError, discover, run_batch
 from .evaluate import GoldError, evaluate
 from .explain import explain
-from .pipeline import DEFAULT, Pipeline
-from .rules import RuleError, load_rules
+from .pipeline import Pipeline
+from .rules import RuleError
 
 COMMANDS = ("clean", "explain", "evaluate")
 
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
-    p = DEFAULT
-    for path in getattr(args, "rules", None) or ():
-        p = p.with_rules(load_rules(path), name=f"custom:{Path(path).stem}")
-    if getattr(args, "disable", None):
-        p = p.without(*args.disable)
-    return p
+    return PipelineSpec(tuple(args.rules or ()), tuple(args.disable or ())).build()
 
 
 def _read(path: str) -> str:
@@ -31,28 +28,28 @@ def _read(path: str) -> str:
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    pipeline = _pipeline(args)
-    out_dir = Path(args.out) if args.out else None
-    if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    failed = 0
-    for path in args.files:
-        try:
-            text = _read(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"hindiclean: {path}: skipped: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        cleaned = pipeline.run(text).text
-        if out_dir is None:
-            sys.stdout.write(cleaned)
-        else:
-            name = "stdin.txt" if path == "-" else Path(path).name
-            target = out_dir / name
-            tmp = target.with_name(target.name + ".part")
-            tmp.write_text(cleaned, encoding="utf-8")
-            tmp.replace(target)
-    return 1 if failed else 0
+    spec = PipelineSpec(tuple(args.rules or ()), tuple(args.disable or ()))
+    spec.build()  # bad rules and unknown names fail here, before any work starts
+    if args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    options = Options(
+        out=Path(args.out) if args.out else None,
+        text_field=args.field,
+        jobs=args.jobs,
+        errors=args.errors,
+        resume=args.resume,
+        progress=not args.quiet and sys.stderr.isatty(),
+        spec=spec,
+    )
+    sources = discover(args.inputs, args.glob)
+    if not sources:
+        raise UsageError(f"no input files (folders are searched for {args.glob!r}; see --glob)")
+    report = run_batch(sources, options)
+    if args.report:
+        report.write(args.report)
+    if not args.quiet:
+        sys.stderr.write(report.summary())
+    return 1 if report.stats.failures else 0
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -84,9 +81,28 @@ def _parser() -> argparse.ArgumentParser:
             "--disable", action="append", metavar="NAME", help="switch off a rule or cleaner"
         )
 
-    c = sub.add_parser("clean", help="clean text files (to stdout, or to --out DIR)")
-    c.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for stdin")
-    c.add_argument("--out", metavar="DIR", help="write NAME into DIR instead of stdout")
+    c = sub.add_parser(
+        "clean",
+        help="clean text files, folders, JSONL (.gz) or Parquet into --out (or stdout)",
+    )
+    c.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help="text files, folders (recursive), .jsonl/.jsonl.gz, .parquet, or - for stdin",
+    )
+    c.add_argument("--out", metavar="DIR", help="write outputs here, in the inputs' layout")
+    c.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
+    c.add_argument("--field", default="text", help="JSONL/Parquet field to clean (default text)")
+    c.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1,
+        help="worker processes (default: all cores)",
+    )
+    c.add_argument(
+        "--errors", choices=("skip", "replace"), default="skip",
+        help="invalid UTF-8: skip and report the page (default) or clean with U+FFFD",
+    )
+    c.add_argument("--resume", action="store_true", help="skip inputs whose output is complete")
+    c.add_argument("--report", metavar="FILE.json", help="write the run's report as JSON")
+    c.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     rule_options(c)
     c.set_defaults(func=_cmd_clean)
 
@@ -110,9 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
-    except (RuleError, GoldError) as exc:
+    except (RuleError, GoldError, UsageError) as exc:
         print(f"hindiclean: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        msg = "hindiclean: interrupted; unfinished outputs are left as .part files"
+        print(msg, file=sys.stderr)
+        return 130
     except (OSError, UnicodeDecodeError) as exc:
         print(f"hindiclean: {exc}", file=sys.stderr)
         return 1

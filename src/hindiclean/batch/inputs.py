@@ -1,0 +1,63 @@
+"""Which pages a batch run reads: text files, folders, stdin, JSONL (.gz) and Parquet files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UsageError(ValueError):
+    """The command's inputs or options cannot work; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: its kind, where it is, and where its output goes (relative to --out)."""
+
+    kind: str  # "text", "jsonl", "parquet" or "stdin"
+    path: Path | None
+    rel: Path
+
+    @property
+    def label(self) -> str:
+        return "-" if self.path is None else str(self.path)
+
+
+def kind_of(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+        return "jsonl"
+    if name.endswith((".parquet", ".pq")):
+        return "parquet"
+    return "text"
+
+
+def _is_ours(path: Path) -> bool:
+    """Temporary files of an interrupted run, hidden files: never inputs."""
+    return path.name.startswith(".") or ".part" in path.name
+
+
+def discover(args: list[str], glob: str = "*.txt") -> list[Source]:
+    """Expand the command's INPUT arguments; folders are searched recursively with `glob`."""
+    sources: list[Source] = []
+    for arg in args:
+        if arg == "-":
+            sources.append(Source("stdin", None, Path("stdin.txt")))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob(glob) if p.is_file() and not _is_ours(p))
+            sources.extend(Source(kind_of(p), p, p.relative_to(path)) for p in found)
+        elif path.is_file():
+            sources.append(Source(kind_of(path), path, Path(path.name)))
+        else:
+            raise UsageError(f"{arg}: no such file or folder")
+    seen: dict[Path, str] = {}
+    for s in sources:
+        if s.rel in seen:
+            raise UsageError(
+                f"{seen[s.rel]} and {s.label} would both be written to {s.rel}; "
+                "clean them into different --out folders"
+            )
+        seen[s.rel] = s.label
+    return sources
