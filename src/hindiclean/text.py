@@ -32,8 +32,10 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 _WORK = re.compile(
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013-\u2122&\u200b-\u200f\u2060\ufeff\u202a-\u202e\u1680\u2000-\u200a\u202f\u205f\u3000"
-    "\t\x0b\x0c]|  "
+    "\t\x00-\x08\x0b-\x1f\x7f]|  "
 )
+# C0 control characters are extraction debris (never part of UTF-8 mojibake): a space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def needs_repair(line: str) -> bool:
@@ -44,15 +46,26 @@ def needs_repair(line: str) -> bool:
 def normalize_line(line: str) -> str:
     """Normalise one line: repair mojibake, decode entities, NFC, one space, no invisible noise.
 
-    Idempotent, and fast on clean text: ftfy only runs where the cheap gates find work.
+    Fast on clean text: one regex search and an NFC check. Where there is work, the steps are
+    repeated until nothing changes (an entity may decode to mojibake, a space fix may let ftfy
+    see mojibake), so the result is a fixed point: normalising it again changes nothing.
     """
     if _WORK.search(line) is None:
-        if not line.isascii() and not unicodedata.is_normalized("NFC", line):
-            line = unicodedata.normalize("NFC", line)
-            if _WORK.search(line) is None:
-                return line.strip()
-        else:
+        if line.isascii() or unicodedata.is_normalized("NFC", line):
             return line.strip()
+        line = unicodedata.normalize("NFC", line)
+        if _WORK.search(line) is None:
+            return line.strip()
+    for _ in range(8):
+        fixed = _normalize_once(line)
+        if fixed == line:
+            break
+        line = fixed
+    return line
+
+
+def _normalize_once(line: str) -> str:
+    line = _CONTROL.sub(" ", line)
     if needs_repair(line):
         line = ftfy.fix_text(line, _FTFY_CONFIG)
     if "&" in line:

@@ -34,6 +34,25 @@ def is_list_or_table(text: str) -> bool:
     return any(ch.isdigit() for ch in head[:2]) and any(c in head for c in ".)-:")
 
 
+_SIGNATURE = re.compile(r"\s[|•]\s[^|•।]{1,40}$")
+
+
+def is_signed_headline(text: str) -> bool:
+    """A sponsored headline signed with its advertiser: `... सीखें, 7 दिन मुफ्त | Brand`."""
+    m = _SIGNATURE.search(text)
+    return m is not None and m.start() >= 25 and is_headline_shaped(text[: m.start()])
+
+
+def is_body_shape(text: str) -> bool:
+    """Article prose, a bulleted item or a table row: what a subheading stands over (numbered
+    items are left out: widgets number their links too)."""
+    if is_prose(text):
+        return True
+    if text.startswith(_LIST_MARK):
+        return True
+    return "|" in text.rstrip("|") and not is_signed_headline(text)
+
+
 def is_headline_shaped(text: str) -> bool:
     """Short, no sentence inside, not a list item or table row: how a story link looks."""
     if len(text) > HEADLINE_MAX_CHARS or is_list_or_table(text):
@@ -46,17 +65,43 @@ def is_headline_shaped(text: str) -> bool:
     return not ends_sentence(text) or text.rstrip(_CLOSE).endswith(("?", "!"))
 
 
+_DATELINE = re.compile(
+    r"[^,।\d]{2,30},\s*(?:[0-9०-९]{1,2}\s+\S+(?:\s+[0-9०-९]{4})?\s*(?:\([^)]{2,25}\))?"
+    r"|\(?(?:भाषा|आईएएनएस|वार्ता|एजेंसी|एजेंसियां|पीटीआई|एएनआई|यूएनआई|IANS|PTI|ANI|UNI|"
+    r"जेएनएन|ब्यूरो)\)?)\s*[।.:|\-–]"
+)
+
+
+def opens_with_dateline(text: str) -> bool:
+    """A paragraph that opens a story: `लखनऊ, 4 मार्च (भाषा)। ...`, `रोम, एजेंसियां । ...`."""
+    return _DATELINE.match(text) is not None
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of the article (Hindi, or English of some length), not a headline."""
+    if not is_sentence_like(text) or is_headline_shaped(text):
+        return False
+    return has_devanagari(text) or len(text.split()) >= 8
+
+
+def article_start(blocks: Sequence[Block]) -> int | None:
+    """Index of the first Hindi paragraph: where the article starts (a cookie banner or an
+    English SEO sentence above it does not start it)."""
+    for i, b in enumerate(blocks):
+        if is_paragraph(b.text) and has_devanagari(b.text):
+            return i
+    return None
+
+
 def article_words(blocks: Sequence[Block]) -> set[str]:
-    """Content words of the page's paragraphs and of the lines above its first paragraph
-    (the headline): the reference a headline-shaped line is compared with."""
+    """Content words of the page's sentences and of the lines above its first paragraph (the
+    headline): the reference a headline-shaped line is compared with."""
     texts: list[str] = []
     started = False
     for b in blocks:
-        if is_paragraph(b.text):
+        if is_paragraph(b.text) and has_devanagari(b.text):
             started = True
-            if has_devanagari(b.text):
-                texts.append(b.text)
-        elif not started:
+        if not started or (is_prose(b.text) and has_devanagari(b.text)):
             texts.append(b.text)
     return content_words("\n".join(texts))
 
@@ -71,11 +116,10 @@ def overlap(text: str | set[str], reference: set[str]) -> float | None:
 
 
 def last_sentence_index(blocks: Sequence[Block]) -> int:
-    """Index of the last block with Devanagari shaped like article prose (a sentence, a list
-    item, a table row): where the article ends."""
+    """Index of the last block shaped like article prose (a sentence, a list item, a table
+    row): where the article ends."""
     for i in range(len(blocks) - 1, -1, -1):
         text = blocks[i].text
-        prose = is_sentence_like(text) and not is_headline_shaped(text)
-        if (prose or is_list_or_table(text)) and has_devanagari(text):
+        if is_prose(text) or (is_list_or_table(text) and has_devanagari(text)):
             return i
     return -1

@@ -2,8 +2,8 @@
 
 - an author's bio at the very end (sentences about the writer's career, training and beat);
 - short widget labels and Latin-only SEO lines after the last paragraph of the article.
-Anchored on the last paragraph, which no cleaner after this one removes, so a second run finds
-the same anchor and removes nothing more.
+Anchored on the article's last sentence (or list item, or table row), which no cleaner after this
+one removes, so a second run finds the same anchor and removes nothing more.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 from ..page import Block, Page, Removal
 from ..text import ends_sentence, has_devanagari, has_latin
-from ..topic import is_list_or_table, is_paragraph
+from ..topic import is_list_or_table, is_paragraph, is_prose
 
 # Families of words an author's bio is made of; a bio hits at least BIO_MIN_FAMILIES of them.
 _BIO_FAMILIES = tuple(
@@ -66,10 +66,9 @@ class Layout:
         anchor = None
         for i in range(len(blocks) - 1, -1, -1):
             text = blocks[i].text
-            if is_paragraph(text):
-                if is_author_bio(text):
-                    drop[i] = ("metadata", "layout.author_bio")
-                    continue
+            if is_paragraph(text) and is_author_bio(text):
+                drop[i] = ("metadata", "layout.author_bio")
+            elif is_prose(text) or is_list_or_table(text):
                 anchor = i
                 break
         if anchor is None:

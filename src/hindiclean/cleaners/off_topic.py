@@ -10,6 +10,8 @@ A block is another story's headline when the signals agree:
     than half its words with the article;
   - the end: it stands after the article's last sentence, where a subheading cannot be
     (a subheading always has a paragraph under it).
+A headline over a paragraph that opens with a dateline, or that turns to a topic the page has
+not touched so far, opens a story of its own (a dump may hold several) and is kept.
 Short subheadings and lines with too few content words to judge are kept.
 """
 
@@ -18,10 +20,13 @@ from __future__ import annotations
 from ..page import Block, Page, Removal
 from ..text import content_words
 from ..topic import (
+    article_start,
     article_words,
+    is_body_shape,
     is_headline_shaped,
-    is_paragraph,
+    is_prose,
     last_sentence_index,
+    opens_with_dateline,
     overlap,
 )
 
@@ -30,11 +35,44 @@ MIN_CONTENT_WORDS = 5
 MAX_OVERLAP = 0.3
 RUN_MIN_LINKS = 3
 RUN_MIN_CHARS = 30
-RUN_MAX_OVERLAP = 0.5
+RUN_MAX_OVERLAP = 0.25
+RUN_CARD_MAX_OVERLAP = 0.5  # when the run is cards with section labels, a clear card list
 RUN_LABEL_MAX_WORDS = 3
+SUBHEADING_MAX_WORDS = 8
 TRAILING_MIN_CHARS = 30
 TRAILING_MIN_CONTENT_WORDS = 4
+# A paragraph sharing less than this with the paragraphs above it starts another story.
+STORY_MAX_OVERLAP = 0.3
 RULE = "off_topic.unrelated_headline"
+
+
+def _story_heads(blocks: tuple[Block, ...], start: int) -> set[int]:
+    """Headlines that open a story of their own (a page may hold several): the paragraph under
+    them opens with a dateline, or is about them and turns to a topic the page has not touched
+    so far."""
+    heads: set[int] = set()
+    seen: set[str] = set()
+    n = len(blocks)
+    for i in range(start, n):
+        text = blocks[i].text
+        if is_prose(text):
+            seen |= content_words(text)
+            continue
+        # The story's first sentence: right below, or below one subheading or leftover link.
+        nxt = i + 1
+        if nxt < n and not is_prose(blocks[nxt].text):
+            nxt += 1
+        if nxt >= n or not is_prose(blocks[nxt].text):
+            continue
+        below = blocks[nxt].text
+        if opens_with_dateline(below):
+            heads.add(i)
+            continue
+        below_words = content_words(below)
+        shift = overlap(below_words, seen)
+        if shift is not None and shift < STORY_MAX_OVERLAP and content_words(text) & below_words:
+            heads.add(i)
+    return heads
 
 
 class OffTopic:
@@ -44,12 +82,16 @@ class OffTopic:
 
     def __call__(self, page: Page) -> Page:
         blocks = page.blocks
-        start = next((i for i, b in enumerate(blocks) if is_paragraph(b.text)), None)
+        start = article_start(blocks)
         if start is None:
             return page
         reference = article_words(blocks)
         end = last_sentence_index(blocks)
-        shaped = [i > start and is_headline_shaped(b.text) for i, b in enumerate(blocks)]
+        heads = _story_heads(blocks, start)
+        shaped = [
+            i > start and i not in heads and is_headline_shaped(b.text)
+            for i, b in enumerate(blocks)
+        ]
         words = {i: content_words(b.text) for i, b in enumerate(blocks) if shaped[i]}
         drop: dict[int, str] = {}
         for i, b in enumerate(blocks):
@@ -94,19 +136,23 @@ class OffTopic:
             j = i
             while j < n and shaped[j]:
                 j += 1
+            labels = [
+                k for k in range(i, j - 1)  # the last one may head the prose below the run
+                if len(blocks[k].text.split()) <= RUN_LABEL_MAX_WORDS
+            ]
+            cards = len(labels) >= 2  # cards each with a section label, not one subheading
+            limit = RUN_CARD_MAX_OVERLAP if cards else RUN_MAX_OVERLAP
             links = []
-            labels = []
             for k in range(i, j):
                 text = blocks[k].text
+                last = k == j - 1 and k + 1 < n and is_body_shape(blocks[k + 1].text)
+                if last and len(text.split()) <= SUBHEADING_MAX_WORDS:
+                    continue  # the run ends on the subheading of the next paragraph
                 share = overlap(words[k], reference)
-                if len(text) >= RUN_MIN_CHARS and share is not None and share < RUN_MAX_OVERLAP:
+                if len(text) >= RUN_MIN_CHARS and share is not None and share < limit:
                     links.append(k)
-                elif len(text.split()) <= RUN_LABEL_MAX_WORDS:
-                    labels.append(k)
             if len(links) >= RUN_MIN_LINKS:
-                for k in links:
-                    drop.setdefault(k, "off_topic.card_list")
-                for k in labels:
+                for k in links + (labels if cards else []):
                     drop.setdefault(k, "off_topic.card_list")
             i = j
 

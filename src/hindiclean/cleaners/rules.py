@@ -13,8 +13,15 @@ from dataclasses import dataclass
 
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet
-from ..text import last_sentence_start
-from ..topic import article_words, is_headline_shaped, last_sentence_index, overlap
+from ..text import has_devanagari, last_sentence_start
+from ..topic import (
+    article_words,
+    is_body_shape,
+    is_headline_shaped,
+    is_paragraph,
+    last_sentence_index,
+    overlap,
+)
 
 # A tail ("Leave a Comment" and everything after it) takes the rest of the page only when that
 # rest is small: at most this many words and this share of the page. Body safety first.
@@ -121,11 +128,29 @@ class _Alternation:
 class _PageContext:
     """Facts about the page computed only when a rule needs them."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
+    def __init__(
+        self, blocks: Sequence[Block], is_chrome: Callable[[str], bool] | None = None
+    ) -> None:
         self.blocks = blocks
+        self._is_chrome = is_chrome
         self._words: set[str] | None = None
         self._counts: list[int] | None = None
         self._last: int | None = None
+        self._start: int | None = -2
+
+    @property
+    def start(self) -> int | None:
+        """Index of the first Hindi paragraph that no whole-block rule takes (a disclaimer or
+        cookie banner above the headline does not start the article); None: no article."""
+        if self._start == -2:
+            self._start = None
+            for i, b in enumerate(self.blocks):
+                text = b.text
+                article = is_paragraph(text) and has_devanagari(text)
+                if article and (self._is_chrome is None or not self._is_chrome(text)):
+                    self._start = i
+                    break
+        return self._start
 
     @property
     def last_sentence(self) -> int:
@@ -151,6 +176,17 @@ class _PageContext:
                 suffix[j] = acc
             self._counts = suffix
         return self._counts[i]
+
+
+def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], bool]) -> bool:
+    """Whether prose follows block i, perhaps after chrome (an ad slot) in between."""
+    for j in range(i + 1, min(len(blocks), i + 8)):
+        text = blocks[j].text
+        if is_body_shape(text) and not is_chrome(text):
+            return True
+        if not is_chrome(text):
+            return False
+    return False
 
 
 class RuleCleaner:
@@ -205,7 +241,7 @@ class RuleCleaner:
 
     def __call__(self, page: Page) -> Page:
         blocks = page.blocks
-        ctx = _PageContext(blocks)
+        ctx = _PageContext(blocks, self._takes_whole)
         out: list[Block] = []
         removed: list[Removal] = []
         i, n = 0, len(blocks)
@@ -215,13 +251,7 @@ class RuleCleaner:
             if not text:
                 i += 1
                 continue
-            hit = None
-            if len(text) <= self._whole.max_chars:
-                hit = self._whole.first(text, search=False)
-                if hit is None:
-                    core = _DECOR_EDGES.sub("", text)
-                    if core and core != text:
-                        hit = self._whole.first(core, search=False, whole=text)
+            hit = self._whole_hit(text)
             if hit is not None:
                 rule = hit[0]
                 removed.append(Removal(block.line, text, rule.category, rule.name))
@@ -238,6 +268,7 @@ class RuleCleaner:
                 removed.append(
                     Removal(block.line, text[m.start() :], rule.category, rule.name, bool(kept))
                 )
+                kept = self._settle(block, kept, removed)
                 if kept:
                     out.append(Block(kept, block.line))
                 rest = ctx.words_from(i + 1)
@@ -247,7 +278,10 @@ class RuleCleaner:
                     break
                 i += 1
                 continue
-            text = self._cut_sentences(block, text, removed)
+            cut = self._cut_sentences(block, text, removed)
+            if cut != text:
+                cut = self._settle(block, cut, removed)
+            text = cut
             if not text:
                 i += 1
                 continue
@@ -259,6 +293,35 @@ class RuleCleaner:
                 out.append(block if text == block.text else Block(text, block.line))
             i += 1
         return page.replace(out, removed)
+
+    def _whole_hit(self, text: str) -> tuple[Rule, re.Match[str]] | None:
+        """The whole-block rule that takes text (tried also without its decoration)."""
+        if len(text) > self._whole.max_chars:
+            return None
+        hit = self._whole.first(text, search=False)
+        if hit is None:
+            core = _DECOR_EDGES.sub("", text)
+            if core and core != text:
+                hit = self._whole.first(core, search=False, whole=text)
+        return hit
+
+    def _settle(self, block: Block, text: str, removed: list[Removal]) -> str:
+        """What is left of a block after a cut may itself be chrome as a whole (a second run
+        would see it so): judge it again, so one run removes everything a second would."""
+        while text:
+            hit = self._whole_hit(text)
+            if hit is not None:
+                removed.append(Removal(block.line, text, hit[0].category, hit[0].name))
+                return ""
+            cut = self._cut_sentences(block, text, removed)
+            if cut == text:
+                return text
+            text = cut
+        return text
+
+    def _takes_whole(self, text: str) -> bool:
+        """Whether a whole-block rule removes this text (no side effects)."""
+        return self._whole_hit(text) is not None
 
     def _cut_lead(self, block: Block, removed: list[Removal]) -> str:
         """Cut chrome glued to the start of the block, marker after marker (no copying until
@@ -316,8 +379,12 @@ class RuleCleaner:
         self, blocks: Sequence[Block], i: int, rule: Rule, ctx: _PageContext, removed: list[Removal]
     ) -> int:
         taken = 0
+        start = ctx.start
         while i < len(blocks) and taken < LIST_MAX_ITEMS:
             text = blocks[i].text
+            if start is None or i < start:
+                break  # above the first paragraph: the page's own headline
+            heads_prose = _heads_prose(blocks, i, self._takes_whole)
             # Numbered link lists ("1. ...") are headlines too, under a list header, and so are
             # sponsored headlines signed with their advertiser ("... | Brand Name").
             bare = text.lstrip("0123456789.)- ").strip() if text[:1].isdigit() else text
@@ -326,11 +393,11 @@ class RuleCleaner:
                 break
             if i > ctx.last_sentence and len(bare) >= LIST_TRAILING_CHARS:
                 pass  # after the article's last sentence a headline cannot be a subheading
-            elif (share := overlap(bare, ctx.article_words)) is None or not (
+            elif heads_prose or (share := overlap(bare, ctx.article_words)) is None or not (
                 share < LIST_MAX_OVERLAP
                 or (share < LIST_LONG_MAX_OVERLAP and len(bare) >= LIST_LONG_CHARS)
             ):
-                break
+                break  # shares the article's words, or heads its next paragraph: a subheading
             removed.append(Removal(blocks[i].line, text, rule.category, rule.name))
             i += 1
             taken += 1
