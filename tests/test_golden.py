@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hindiclean import clean
@@ -58,4 +60,12 @@ def test_shared_gold_meets_the_targets(gold_files) -> None:
     assert report.body_loss_pages == []
     assert report.recall == 1.0
     assert report.removal >= 0.97
+    assert report.idempotence == 1.0
+
+
+def test_heldout_portal_pages_keep_all_body() -> None:
+    report = evaluate([Path(__file__).resolve().parent.parent / "eval" / "heldout.jsonl"])
+    assert len(report.pages) == 20
+    assert report.body_loss_pages == []
+    assert report.removal >= 0.85
     assert report.idempotence == 1.0
