@@ -49,6 +49,9 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         report.write(args.report)
     if not args.quiet:
         sys.stderr.write(report.summary())
+    else:
+        for failure in report.stats.failures:  # a skipped page is always reported
+            sys.stderr.write(f"hindiclean: skipped: {failure.describe()}\n")
     return 1 if report.stats.failures else 0
 
 
@@ -121,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+    if argv and argv[0] not in COMMANDS and (argv[0] == "-" or not argv[0].startswith("-")):
         argv.insert(0, "clean")
     args = _parser().parse_args(argv)
     try:

@@ -32,9 +32,9 @@ def kind_of(path: Path) -> str:
     return "text"
 
 
-def _is_ours(path: Path) -> bool:
-    """Temporary files of an interrupted run, hidden files: never inputs."""
-    return path.name.startswith(".") or ".part" in path.name
+def _is_hidden(path: Path, root: Path) -> bool:
+    """Hidden files and folders (our own temporary `.NAME.part` files among them): not inputs."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def discover(args: list[str], glob: str = "*.txt") -> list[Source]:
@@ -46,7 +46,9 @@ def discover(args: list[str], glob: str = "*.txt") -> list[Source]:
             continue
         path = Path(arg)
         if path.is_dir():
-            found = sorted(p for p in path.rglob(glob) if p.is_file() and not _is_ours(p))
+            found = sorted(
+                p for p in path.rglob(glob) if p.is_file() and not _is_hidden(p, path)
+            )
             sources.extend(Source(kind_of(p), p, p.relative_to(path)) for p in found)
         elif path.is_file():
             sources.append(Source(kind_of(path), path, Path(path.name)))

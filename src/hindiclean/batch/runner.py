@@ -142,10 +142,15 @@ class Runner:
         mapper = _Mapper(self.o.jobs, self.o.spec)
         ok = False
         try:
-            texts = [s for s in todo if s.kind == "text"]
-            if texts:
-                self._texts(mapper, texts)
-            for s in todo:
+            # In argument order; runs of text files go to the workers together.
+            texts: list[Source] = []
+            for s in [*todo, Source("end", None, Path())]:
+                if s.kind == "text":
+                    texts.append(s)
+                    continue
+                if texts:
+                    self._texts(mapper, texts)
+                    texts = []
                 if s.kind == "stdin":
                     self._stdin(s)
                 elif s.kind == "jsonl":

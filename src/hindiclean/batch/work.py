@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,13 +53,16 @@ def _decode(data: bytes, errors: str, where: str, record: int | None, base: int)
         return Failure(where, f"invalid UTF-8 ({exc.reason})", record, base + exc.start)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(text: str, name: str, stats: Stats) -> str:
     """Clean one page and count it."""
     result = _PIPELINE.run(text)
     stats.pages += 1
     stats.cleaned += 1
-    stats.bytes_in += len(text.encode("utf-8"))
-    stats.bytes_out += len(result.text.encode("utf-8"))
+    stats.bytes_in += len(text.encode("utf-8", "surrogatepass"))
+    stats.bytes_out += len(result.text.encode("utf-8", "surrogatepass"))
     for r in result.removals:
         stats.categories[r.category] += 1
         stats.rules[r.rule] += 1
@@ -119,11 +123,15 @@ def clean_jsonl_lines(
             stats.pages += 1
             stats.failures.append(line)
             continue
+        if n == 1 and line.startswith("\ufeff"):
+            line = line[1:]  # a byte-order mark opening the file
+            base += 3
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             stats.pages += 1
-            stats.failures.append(Failure(src, f"not valid JSON ({exc.msg})", n, base + exc.pos))
+            at = base + len(line[: exc.pos].encode("utf-8"))
+            stats.failures.append(Failure(src, f"not valid JSON ({exc.msg})", n, at))
             continue
         if not isinstance(record, dict):
             stats.pages += 1
@@ -135,8 +143,19 @@ def clean_jsonl_lines(
             what = "missing" if field not in record else f"a {type(value).__name__}"
             stats.failures.append(Failure(src, f"field {field!r} is {what}, not a string", n))
             continue
+        if _SURROGATE.search(value):  # "\ud83d" escapes: half an emoji cut off by a crawler
+            if errors != "replace":
+                stats.pages += 1
+                reason = f"field {field!r} holds a lone surrogate (invalid Unicode)"
+                stats.failures.append(Failure(src, reason, n))
+                continue
+            value = _SURROGATE.sub("\ufffd", value)
         record[field] = clean_text(value, f"{src}:{n}", stats)
-        out.append(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        try:
+            dumped = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates in other fields: keep them escaped
+            dumped = json.dumps(record).encode("ascii")
+        out.append(dumped + b"\n")
     return out, stats
 
 
