@@ -21,6 +21,7 @@ from .inputs import Source, UsageError
 from .report import Failure, Report, Stats
 from .work import PipelineSpec
 
+TEXT_CHUNK_FILES = 16
 JSONL_CHUNK_LINES = 256
 JSONL_CHUNK_BYTES = 1 << 20
 PARQUET_BATCH_ROWS = 1024
@@ -47,7 +48,10 @@ class _Mapper:
         self.pool = None
         work.init(spec)  # the main process cleans stdin itself
         if jobs > 1:
-            ctx = multiprocessing.get_context("spawn")
+            # fork starts workers in milliseconds where it exists; the pool is made before any
+            # thread (the progress bar's) so forking is safe.
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self.pool = ctx.Pool(jobs, initializer=work.init, initargs=(spec,))
 
     def map(self, func: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
@@ -118,13 +122,12 @@ class Runner:
     def __init__(self, options: Options) -> None:
         self.o = options
         self.report = Report()
-        self.bar = tqdm(
-            unit=" pages", disable=not options.progress, file=sys.stderr, dynamic_ncols=True
-        )
+        self.bar: tqdm | None = None
 
     def _count(self, stats: Stats) -> None:
         self.report.stats.add(stats)
-        self.bar.update(stats.pages)
+        if self.bar is not None:
+            self.bar.update(stats.pages)
 
     def _dest(self, source: Source) -> Path | None:
         return None if self.o.out is None else self.o.out / source.rel
@@ -140,6 +143,9 @@ class Runner:
             else:
                 todo.append(s)
         mapper = _Mapper(self.o.jobs, self.o.spec)
+        self.bar = tqdm(
+            unit=" pages", disable=not self.o.progress, file=sys.stderr, dynamic_ncols=True
+        )
         ok = False
         try:
             # In argument order; runs of text files go to the workers together.
@@ -168,9 +174,11 @@ class Runner:
             (str(s.path), None if (d := self._dest(s)) is None else str(d), self.o.errors)
             for s in sources
         ]
-        for text, stats in mapper.map(work.clean_file, tasks):
-            if text is not None:
-                sys.stdout.write(text)
+        chunks = [tasks[i : i + TEXT_CHUNK_FILES] for i in range(0, len(tasks), TEXT_CHUNK_FILES)]
+        for texts, stats in mapper.map(work.clean_files, chunks):
+            for text in texts:
+                if text is not None:
+                    sys.stdout.write(text)
             self._count(stats)
 
     def _stdin(self, source: Source) -> None:

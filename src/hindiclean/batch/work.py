@@ -106,6 +106,17 @@ def clean_file(task: tuple[str, str | None, str]) -> tuple[str | None, Stats]:
     return None, stats
 
 
+def clean_files(tasks: list[tuple[str, str | None, str]]) -> tuple[list[str | None], Stats]:
+    """Clean several text files (one round trip to a worker for many small files)."""
+    stats = Stats()
+    texts: list[str | None] = []
+    for task in tasks:
+        text, one = clean_file(task)
+        texts.append(text)
+        stats.add(one)
+    return texts, stats
+
+
 def clean_jsonl_lines(
     task: tuple[str, int, int, list[bytes], str, str],
 ) -> tuple[list[bytes], Stats]:
