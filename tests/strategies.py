@@ -295,7 +295,7 @@ BOILERPLATE = tuple(
 UNMARKED = tuple(
     u
     for u in BOILERPLATE
-    if u[0].startswith(("सलमान खान की नई फिल्म", "पंजाब में पराली"))
+    if u[0].startswith(("सलमान खान की नई फिल्म", "पंजाब में पराली", "इस सप्ताह रिलीज होंगी"))
 )
 HEADINGS = frozenset(h for s in STORIES for h in (s.headline, *s.headings))
 

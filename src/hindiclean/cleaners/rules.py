@@ -35,6 +35,7 @@ LIST_MAX_OVERLAP = 0.2
 LIST_LONG_MAX_OVERLAP = 0.34
 LIST_LONG_CHARS = 40
 LIST_TRAILING_CHARS = 20
+LIST_MIN_CHARS = 25
 # Decoration around a label ("--- विज्ञापन ---", "— AD —", "▲ caption", "Ad ↓"): stripped before
 # whole-block rules are matched, so a rule names the label, not every way to draw it.
 _DECOR = (
@@ -179,12 +180,16 @@ class _PageContext:
 
 
 def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], bool]) -> bool:
-    """Whether prose follows block i, perhaps after chrome (an ad slot) in between."""
+    """Whether prose follows block i, perhaps after chrome in between (an ad slot, a widget
+    with the headlines under it)."""
+    after_chrome = False
     for j in range(i + 1, min(len(blocks), i + 8)):
         text = blocks[j].text
-        if is_body_shape(text) and not is_chrome(text):
+        if is_chrome(text):
+            after_chrome = True
+        elif is_body_shape(text):
             return True
-        if not is_chrome(text):
+        elif not (after_chrome and is_headline_shaped(text)):
             return False
     return False
 
@@ -393,6 +398,8 @@ class RuleCleaner:
                 break
             if i > ctx.last_sentence and len(bare) >= LIST_TRAILING_CHARS:
                 pass  # after the article's last sentence a headline cannot be a subheading
+            elif len(bare) < LIST_MIN_CHARS:
+                break  # too short for a story's headline: the article's subheading
             elif heads_prose or (share := overlap(bare, ctx.article_words)) is None or not (
                 share < LIST_MAX_OVERLAP
                 or (share < LIST_LONG_MAX_OVERLAP and len(bare) >= LIST_LONG_CHARS)
