@@ -8,6 +8,7 @@
 from .cleaners.base import Cleaner, FunctionCleaner, cleaner
 from .cleaners.rules import Detector, RuleCleaner
 from .explain import explain
+from .learn import learn_rules, write_rules
 from .page import Block, Page, Removal
 from .pipeline import DEFAULT, Pipeline, Result, clean
 from .rules import CATEGORIES, SCOPES, Rule, RuleError, RuleSet, load_rules, packaged_rules
@@ -34,6 +35,8 @@ __all__ = [
     "clean",
     "cleaner",
     "explain",
+    "learn_rules",
     "load_rules",
     "packaged_rules",
+    "write_rules",
 ]

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from . import __version__
 from .batch import Options, PipelineSpec, UsageError, discover, run_batch
+from .batch.inputs import read_pages
 from .evaluate import GoldError, evaluate
 from .explain import explain
+from .learn import MAX_CANDIDATES, MIN_PAGES, MIN_SHARE, Learner, write_rules
 from .pipeline import Pipeline
 from .rules import RuleError
 
-COMMANDS = ("clean", "explain", "evaluate")
+COMMANDS = ("clean", "explain", "evaluate", "learn")
 
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
@@ -53,6 +55,35 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         for failure in report.stats.failures:  # a skipped page is always reported
             sys.stderr.write(f"hindiclean: skipped: {failure.describe()}\n")
     return 1 if report.stats.failures else 0
+
+
+def _cmd_learn(args: argparse.Namespace) -> int:
+    sources = discover(args.inputs, args.glob)
+    if not sources:
+        raise UsageError(f"no input files (folders are searched for {args.glob!r}; see --glob)")
+    try:
+        learner = Learner(args.min_pages, args.min_share, args.max_candidates)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    skipped: list[str] = []
+    for name, text in read_pages(sources, args.field, skipped):
+        learner.add(text, name)
+    rules = learner.rules()
+    header = (
+        f"Learned by `hindiclean learn` from {learner.pages} pages (min {args.min_pages} pages, "
+        f"{100 * args.min_share:g} % of them).\n"
+        "Each rule removes a whole line that recurs across the dump. Read them, delete any that\n"
+        "is body, then: hindiclean clean ... --rules THIS_FILE"
+    )
+    write_rules(rules, args.out, header)
+    if not args.quiet:
+        sys.stderr.write(
+            f"hindiclean: {len(rules)} rules learned from {learner.pages} pages "
+            f"({len(skipped)} unreadable) -> {args.out}\n"
+        )
+        for r in list(rules)[:10]:
+            sys.stderr.write(f"  {r.meta['pages']:>6} pages  {r.examples[0][:80]}\n")
+    return 1 if skipped else 0
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -108,6 +139,26 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     rule_options(c)
     c.set_defaults(func=_cmd_clean)
+
+    ln = sub.add_parser("learn", help="learn a site's boilerplate: lines recurring across pages")
+    ln.add_argument("inputs", nargs="+", metavar="INPUT", help="the same inputs as `clean`")
+    ln.add_argument("--out", required=True, metavar="FILE.toml", help="where to write the rules")
+    ln.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
+    ln.add_argument("--field", default="text", help="JSONL/Parquet field (default text)")
+    ln.add_argument(
+        "--min-pages", type=int, default=MIN_PAGES,
+        help=f"a line must recur on this many pages (default {MIN_PAGES})",
+    )
+    ln.add_argument(
+        "--min-share", type=float, default=MIN_SHARE,
+        help=f"... and on this share of all pages (default {MIN_SHARE})",
+    )
+    ln.add_argument(
+        "--max-candidates", type=int, default=MAX_CANDIDATES,
+        help="distinct lines counted at most (bounds memory)",
+    )
+    ln.add_argument("--quiet", action="store_true", help="no summary")
+    ln.set_defaults(func=_cmd_learn)
 
     e = sub.add_parser("explain", help="show each line of a page, kept or dropped, and why")
     e.add_argument("file", metavar="FILE")

@@ -55,6 +55,7 @@ class Rule:
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     source: str = "<code>"
+    meta: dict = field(default_factory=dict, compare=False, hash=False)  # e.g. learned counts
 
     def __post_init__(self) -> None:
         where = f"rule {self.name!r} ({self.source})"
@@ -144,6 +145,7 @@ _FIELDS = {
     "description",
     "examples",
     "counter_examples",
+    "meta",
 }
 
 
@@ -211,6 +213,7 @@ def parse_rules(data: dict, source: str) -> RuleSet:
                     examples=tuple(entry.get("examples", ())),
                     counter_examples=tuple(entry.get("counter_examples", ())),
                     source=source,
+                    meta=dict(entry.get("meta", {})),
                 )
             )
         except TypeError as exc:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,3 +67,52 @@ def discover(args: list[str], glob: str = "*.txt") -> list[Source]:
             )
         seen[s.rel] = s.label
     return sources
+
+
+def read_pages(
+    sources: list[Source], text_field: str = "text", skipped: list[str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(name, text) of every page the sources hold, streamed; pages that cannot be read (bad
+    UTF-8, bad JSON, no text field) are named in `skipped` instead."""
+    skipped = [] if skipped is None else skipped
+    for s in sources:
+        if s.kind == "stdin":
+            data = sys.stdin.buffer.read()
+            try:
+                yield "-", data.decode("utf-8")
+            except UnicodeDecodeError:
+                skipped.append("-")
+        elif s.kind == "text":
+            try:
+                yield s.label, s.path.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                skipped.append(s.label)
+        elif s.kind == "jsonl":
+            opener = gzip.open if s.path.name.lower().endswith(".gz") else open
+            with opener(s.path, "rb") as fh:
+                for n, raw in enumerate(fh, start=1):
+                    if not raw.strip():
+                        continue
+                    try:
+                        value = json.loads(raw.decode("utf-8").lstrip("\ufeff")).get(text_field)
+                    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+                        value = None
+                    if isinstance(value, str):
+                        yield f"{s.label}:{n}", value
+                    else:
+                        skipped.append(f"{s.label}:{n}")
+        elif s.kind == "parquet":
+            try:
+                import pyarrow.parquet as pq
+            except ImportError:
+                raise UsageError(
+                    f"{s.label}: Parquet needs pyarrow: pip install 'hindiclean[parquet]'"
+                ) from None
+            row = 0
+            for batch in pq.ParquetFile(s.path).iter_batches(columns=[text_field]):
+                for value in batch.column(0).to_pylist():
+                    row += 1
+                    if isinstance(value, str):
+                        yield f"{s.label}:{row}", value
+                    else:
+                        skipped.append(f"{s.label}:{row}")

@@ -1,0 +1,270 @@
+"""Learn a site's boilerplate from a dump: lines that recur across many pages, chrome-shaped.
+
+`learn_rules(pages)` reads any iterable of page texts once (streaming) and returns a RuleSet of
+ordinary `line` rules; `write_rules` writes them in the packaged TOML form for a person to read
+and edit. Memory is bounded by the number of distinct candidate lines kept, which lossy
+counting (Manku & Motwani) prunes as the stream goes.
+
+What is learned: a line (a whole block) that
+- occurs on at least `min_pages` pages and `min_share` of them (counted once per page, on a key
+  where digits, month names, case, punctuation and nukta are folded: `Updated: 12 July` and
+  `Updated: 3 Aug` count together);
+- is chrome-shaped: at most `MAX_CHARS` characters, at most one sentence, and not a long
+  sentence (`LONG_SENTENCE_WORDS` words or more: that is agency copy or a repeated quote);
+- never stands inside a longer paragraph on a page where it was seen before;
+- is not, on more than `MAX_HEADING_SHARE` of its pages, a heading over the article's prose (a
+  recurring subheading such as `क्या है मामला?` is body).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cleaners.normalize import normalize
+from .page import Page
+from .rules import Rule, RuleSet
+from .text import dedup_key, has_devanagari, is_sentence_like, sentence_keys
+from .topic import article_start, is_body_shape, is_paragraph
+
+MIN_PAGES = 5
+MIN_SHARE = 0.02
+MAX_CHARS = 200
+LONG_SENTENCE_WORDS = 12
+MAX_HEADING_SHARE = 0.2
+MAX_CANDIDATES = 200_000
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    "जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|"
+    "नवंबर|नवम्बर|दिसंबर|दिसम्बर"
+)
+_MONTH_WORD = re.compile(rf"(?<!\S)(?:{_MONTHS})(?!\S)")
+_DIGITS = re.compile(r"[0-9]+")
+_WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+")
+
+
+def line_key(text: str) -> str:
+    """The counting key of a line: the duplicate key with digits and month names folded."""
+    return _DIGITS.sub("0", _MONTH_WORD.sub("<m>", dedup_key(text)))
+
+
+def _line_pattern(text: str) -> str:
+    """A regex for the line and its variants: words as written (digit runs and month names
+    generalised), any punctuation and spaces between them."""
+    sep = r"[\s,;:\"'“”‘’()\[\]{}\-–—/|•·…।॥.!?*#@&+=<>«»›]*"
+    parts = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if _MONTH_WORD.fullmatch(word.lower()):
+            parts.append(f"(?:{_MONTHS})")
+        else:
+            parts.append(
+                "".join(
+                    "[0-9०-९]+" if piece.isdigit() else re.escape(piece)
+                    for piece in re.split(r"([0-9०-९]+)", word)
+                    if piece
+                )
+            )
+    return sep + sep.join(parts) + sep
+
+
+_CATEGORY_HINTS = (
+    ("social", re.compile(
+        r"फॉलो|फ़ॉलो|सब्सक्राइब|जुड़ें|जुड़िए|ज्वाइन|जॉइन|शेयर|डाउनलोड|ऐप|न्यूज़लेटर|न्यूजलेटर|"
+        r"follow|subscribe|join|share|download|app\b|newsletter|whatsapp|telegram|sign ?up",
+        re.IGNORECASE,
+    )),
+    ("disclaimer", re.compile(
+        r"©|copyright|कॉपीराइट|सर्वाधिकार|अस्वीकरण|डिस्क्लेमर|disclaimer|cookie|कुकी", re.IGNORECASE
+    )),
+    ("ads", re.compile(r"विज्ञापन|advert|sponsor|प्रायोजित|promoted", re.IGNORECASE)),
+    ("metadata", re.compile(
+        r"डेस्क|desk|ब्यूरो|bureau|रिपोर्ट|संवाददाता|\bby\b|updated|अपडेट|प्रकाशित|फोटो|photo",
+        re.IGNORECASE,
+    )),
+    ("related", re.compile(r"पढ़ें|पढ़िए|देखें|read|watch|खबरें|stories|news", re.IGNORECASE)),
+)
+
+
+def guess_category(text: str) -> str:
+    """The policy category a learned line most likely belongs to (navigation if unsure)."""
+    for category, hint in _CATEGORY_HINTS:
+        if hint.search(text):
+            return category
+    return "navigation"
+
+
+@dataclass
+class _Candidate:
+    count: int = 0  # pages it stood on as a line of its own
+    delta: int = 0  # lossy counting: how many pages it may have been missed on
+    headings: int = 0  # pages where it stood over the article's prose, mid-article
+    inside: int = 0  # pages where it stood inside a longer paragraph
+    text: str = ""  # as first seen
+    seen_in: list[str] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+
+
+def _is_candidate_shape(text: str, n_sentences: int) -> bool:
+    if len(text) > MAX_CHARS or n_sentences > 1:
+        return False
+    return not (is_sentence_like(text) and len(text.split()) >= LONG_SENTENCE_WORDS)
+
+
+class Learner:
+    """Stream pages in with `add`; `rules()` gives what recurs. Bounded memory."""
+
+    def __init__(
+        self,
+        min_pages: int = MIN_PAGES,
+        min_share: float = MIN_SHARE,
+        max_candidates: int = MAX_CANDIDATES,
+    ) -> None:
+        if min_pages < 1 or not 0 <= min_share <= 1:
+            raise ValueError("min_pages must be >= 1 and min_share within 0..1")
+        self.min_pages = min_pages
+        self.min_share = min_share
+        self.max_candidates = max_candidates
+        # Lossy counting: a bucket of `width` pages; after each, drop what cannot reach the
+        # threshold share. Any line on more than `min_share` of the pages survives.
+        epsilon = max(min_share / 4, 1e-4)
+        self.width = math.ceil(1 / epsilon)
+        self.pages = 0
+        self.candidates: dict[str, _Candidate] = {}
+        self.peak_candidates = 0
+
+    def add(self, text: str, name: str = "") -> None:
+        """Count one page's lines."""
+        self.pages += 1
+        bucket = math.ceil(self.pages / self.width)
+        blocks = normalize(Page.from_text(text)).blocks
+        start = article_start(blocks)
+        seen: set[str] = set()
+        inside: set[str] = set()
+        for i, b in enumerate(blocks):
+            sk = sentence_keys(b.text)
+            if len(sk) > 1 and is_paragraph(b.text):
+                for s in sk:
+                    inside.add(_DIGITS.sub("0", _MONTH_WORD.sub("<m>", s)))
+                continue
+            if not _is_candidate_shape(b.text, len(sk)):
+                continue
+            key = line_key(b.text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            c = self.candidates.get(key)
+            if c is None:
+                c = self.candidates[key] = _Candidate(delta=bucket - 1, text=b.text)
+            c.count += 1
+            if len(c.seen_in) < 2:
+                c.seen_in.append(name or f"page {self.pages}")
+                c.examples.append(b.text)
+            mid = start is not None and start < i
+            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+            if mid and is_body_shape(nxt) and has_devanagari(nxt):
+                c.headings += 1
+        for key in inside:
+            c = self.candidates.get(key)
+            if c is not None:
+                c.inside += 1
+        if self.pages % self.width == 0 or len(self.candidates) > self.max_candidates:
+            self._prune(bucket)
+        self.peak_candidates = max(self.peak_candidates, len(self.candidates))
+
+    def _prune(self, bucket: int) -> None:
+        drop = [k for k, c in self.candidates.items() if c.count + c.delta <= bucket]
+        for k in drop:
+            del self.candidates[k]
+        if len(self.candidates) > self.max_candidates:  # still too many: keep the most frequent
+            keep = sorted(self.candidates.items(), key=lambda kv: -kv[1].count)
+            self.candidates = dict(keep[: self.max_candidates])
+
+    def learned(self) -> list[tuple[str, _Candidate]]:
+        """The (key, candidate) pairs that pass every test, most frequent first."""
+        need = max(self.min_pages, math.ceil(self.min_share * self.pages))
+        out = []
+        for key, c in self.candidates.items():
+            if c.count < need or c.inside:
+                continue
+            if c.headings > MAX_HEADING_SHARE * c.count:
+                continue
+            out.append((key, c))
+        out.sort(key=lambda kv: (-kv[1].count, kv[0]))
+        return out
+
+    def rules(self) -> RuleSet:
+        rules = []
+        for key, c in self.learned():
+            category = guess_category(c.text)
+            digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+            rules.append(
+                Rule(
+                    name=f"learned.{category}.{digest}",
+                    category=category,
+                    pattern=_line_pattern(c.text),
+                    scope="line",
+                    max_chars=2 * len(c.text) + 40,
+                    description=f"seen on {c.count} of {self.pages} pages "
+                    f"({100 * c.count / self.pages:.1f} %)",
+                    examples=tuple(c.examples),
+                    source="learned",
+                    meta={"pages": c.count, "share": round(c.count / self.pages, 4),
+                          "seen_in": list(c.seen_in)},
+                )
+            )
+        return RuleSet(tuple(rules))
+
+
+def learn_rules(
+    pages: Iterable[str],
+    min_pages: int = MIN_PAGES,
+    min_share: float = MIN_SHARE,
+    max_candidates: int = MAX_CANDIDATES,
+) -> RuleSet:
+    """Learn a site's boilerplate from an iterable of page texts (read once, streaming)."""
+    learner = Learner(min_pages, min_share, max_candidates)
+    for i, text in enumerate(pages, start=1):
+        if not isinstance(text, str):
+            raise TypeError(f"page {i}: expected str, got {type(text).__name__}")
+        learner.add(text)
+    return learner.rules()
+
+
+def _toml_str(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_rules(rules: RuleSet, path: str | Path, header: str = "") -> None:
+    """Write rules in the packaged TOML form (loadable with `load_rules`)."""
+    lines = []
+    if header:
+        lines += [f"# {h}" for h in header.splitlines()]
+        lines.append("")
+    for r in rules:
+        if "'''" in r.pattern:
+            raise ValueError(f"rule {r.name!r}: pattern holds ''' and cannot be written")
+        lines += [
+            "[[rule]]",
+            f"name = {_toml_str(r.name)}",
+            f"category = {_toml_str(r.category)}",
+            f"scope = {_toml_str(r.scope)}",
+            f"max_chars = {r.max_chars}",
+            f"pattern = '''{r.pattern}'''",
+            f"description = {_toml_str(r.description)}",
+            f"examples = [{', '.join(_toml_str(e) for e in r.examples)}]",
+        ]
+        if r.meta:
+            meta = ", ".join(
+                f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in r.meta.items()
+            )
+            lines.append(f"meta = {{ {meta} }}")
+        lines.append("")
+    Path(path).write_text("\n".join(lines), encoding="utf-8")
