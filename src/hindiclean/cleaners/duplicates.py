@@ -190,7 +190,8 @@ def _glued_headlines(
         if start == 0:
             continue
         i = headlines.get(dedup_key(b.text[start:]))
-        if i is not None and i < j:
+        # Only from a paragraph: what is left must be prose that no other cleaner would take.
+        if i is not None and i < j and is_paragraph(b.text[:start].rstrip()):
             cuts[j] = start
     return cuts
 
