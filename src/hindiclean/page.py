@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 # Line breaks: \r\n, lone \r and \n only (not str.splitlines, which also splits on U+0085, a byte
@@ -53,6 +54,16 @@ class Page:
         if not removals and len(blocks) == len(self.blocks):
             return self if tuple(blocks) == self.blocks else Page(tuple(blocks), self.removals)
         return Page(tuple(blocks), self.removals + tuple(removals))
+
+    def without(self, drops: Mapping[int, tuple[str, str]]) -> Page:
+        """A new page less the blocks at these indexes, each recorded as (category, rule)."""
+        if not drops:
+            return self
+        kept = [b for i, b in enumerate(self.blocks) if i not in drops]
+        removed = [
+            Removal(b.line, b.text, *drops[i]) for i, b in enumerate(self.blocks) if i in drops
+        ]
+        return self.replace(kept, removed)
 
     @property
     def text(self) -> str:

@@ -50,26 +50,18 @@ class Duplicates:
         _contained(blocks, sent_keys, drop)
         _prefixed_headlines(blocks, keys, drop)
         cuts = _glued_headlines(blocks, keys, drop)
-        if not drop and not cuts and not cards:
-            return page
-        kept: list[Block] = []
-        removed: list[Removal] = []
-        for i, b in enumerate(blocks):
-            if i in cards:
-                removed.append(Removal(b.line, b.text, "related", cards[i]))
-            elif i in drop:
-                removed.append(Removal(b.line, b.text, "duplicate", drop[i]))
-            elif i in cuts:
-                at = cuts[i]
-                removed.append(
-                    Removal(
-                        b.line, b.text[at:].strip(), "duplicate", "duplicate.glued_headline", True
-                    )
-                )
-                kept.append(Block(b.text[:at].rstrip(), b.line))
-            else:
-                kept.append(b)
-        return page.replace(kept, removed)
+        if cuts:  # cut in place, so the indexes below stay valid
+            trimmed = list(blocks)
+            removed = []
+            for i, at in cuts.items():
+                b = blocks[i]
+                trimmed[i] = Block(b.text[:at].rstrip(), b.line)
+                cut = b.text[at:].strip()
+                removed.append(Removal(b.line, cut, "duplicate", "duplicate.glued_headline", True))
+            page = page.replace(trimmed, removed)
+        drops = {i: ("duplicate", rule) for i, rule in drop.items()}
+        drops.update({i: ("related", rule) for i, rule in cards.items()})
+        return page.without(drops)
 
 
 def _split_repeats(

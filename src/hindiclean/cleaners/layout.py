@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..page import Block, Page, Removal
+from ..page import Page
 from ..text import ends_sentence, has_devanagari, has_latin
 from ..topic import is_list_or_table, is_paragraph, is_prose
 
@@ -81,16 +81,7 @@ class Layout:
                 drop[i] = ("navigation", "layout.trailing_label")
             elif _trailing_latin(text):
                 drop[i] = ("navigation", "layout.trailing_latin")
-        if not drop:
-            return page
-        kept: list[Block] = []
-        removed: list[Removal] = []
-        for i, b in enumerate(blocks):
-            if i in drop:
-                removed.append(Removal(b.line, b.text, *drop[i]))
-            else:
-                kept.append(b)
-        return page.replace(kept, removed)
+        return page.without(drop)
 
 
 layout = Layout()

@@ -17,7 +17,7 @@ Short subheadings and lines with too few content words to judge are kept.
 
 from __future__ import annotations
 
-from ..page import Block, Page, Removal
+from ..page import Block, Page
 from ..text import content_words
 from ..topic import (
     article_start,
@@ -108,16 +108,7 @@ class OffTopic:
                 if share is not None and share < MAX_OVERLAP:
                     drop[i] = RULE
         self._runs(blocks, shaped, words, reference, drop)
-        if not drop:
-            return page
-        kept: list[Block] = []
-        removed: list[Removal] = []
-        for i, b in enumerate(blocks):
-            if i in drop:
-                removed.append(Removal(b.line, b.text, "related", drop[i]))
-            else:
-                kept.append(b)
-        return page.replace(kept, removed)
+        return page.without({i: ("related", rule) for i, rule in drop.items()})
 
     @staticmethod
     def _runs(
