@@ -1,0 +1,54 @@
+"""datatrove integration: `hindiclean.datatrove.HindiClean` as a step of a datatrove pipeline.
+
+Needs `pip install 'hindiclean[datatrove]'`. The step cleans `Document.text`, counts removals
+by category in the step's stats and in `Document.metadata["hindiclean"]`, and drops pages that
+come out empty (or keeps them, as you choose).
+"""
+
+from __future__ import annotations
+
+from datatrove.data import DocumentsPipeline
+from datatrove.pipeline.base import PipelineStep
+from datatrove.utils.typeshelper import StatHints
+
+from .pipeline import DEFAULT, Pipeline
+from .stats import removal_counts
+
+
+class HindiClean(PipelineStep):
+    """Clean Hindi news pages: the article alone, chrome removed, every removal counted."""
+
+    name = "🧹 HindiClean"
+    type = "✂️ - FORMAT"
+
+    def __init__(
+        self,
+        pipeline: Pipeline | None = None,
+        drop_empty: bool = True,
+        metadata_key: str = "hindiclean",
+    ) -> None:
+        super().__init__()
+        self.pipeline = pipeline or DEFAULT
+        self.drop_empty = drop_empty
+        self.metadata_key = metadata_key
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        for doc in data:
+            self.stat_update(StatHints.total)
+            with self.track_time():
+                result = self.pipeline.run(doc.text)
+            counts = removal_counts(result.removals)
+            for category, n in counts.items():
+                if n:
+                    self.stat_update(f"removed_{category}", value=n)
+            doc.metadata[self.metadata_key] = {
+                "removed": counts,
+                "chars_in": len(doc.text),
+                "chars_out": len(result.text),
+            }
+            doc.text = result.text
+            if not doc.text and self.drop_empty:
+                self.stat_update(StatHints.dropped)
+                continue
+            self.stat_update(StatHints.forwarded)
+            yield doc
