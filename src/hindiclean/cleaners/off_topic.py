@@ -18,10 +18,9 @@ Short subheadings and lines with too few content words to judge are kept.
 from __future__ import annotations
 
 from ..page import Block, Page
-from ..text import content_words
+from ..text import content_words, has_devanagari
 from ..topic import (
     article_start,
-    article_words,
     is_body_shape,
     is_headline_shaped,
     is_prose,
@@ -46,7 +45,21 @@ STORY_MAX_OVERLAP = 0.3
 RULE = "off_topic.unrelated_headline"
 
 
-def _story_heads(blocks: tuple[Block, ...], start: int) -> set[int]:
+class _Words:
+    """Content words of a page's blocks, each computed once."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self.blocks = blocks
+        self._cache: dict[int, set[str]] = {}
+
+    def __getitem__(self, i: int) -> set[str]:
+        words = self._cache.get(i)
+        if words is None:
+            words = self._cache[i] = content_words(self.blocks[i].text)
+        return words
+
+
+def _story_heads(blocks: tuple[Block, ...], start: int, words: _Words) -> set[int]:
     """Headlines that open a story of their own (a page may hold several): the paragraph under
     them opens with a dateline, or is about them and turns to a topic the page has not touched
     so far."""
@@ -56,7 +69,7 @@ def _story_heads(blocks: tuple[Block, ...], start: int) -> set[int]:
     for i in range(start, n):
         text = blocks[i].text
         if is_prose(text):
-            seen |= content_words(text)
+            seen |= words[i]
             continue
         # The story's first sentence: right below, or below one subheading or leftover link.
         nxt = i + 1
@@ -64,13 +77,11 @@ def _story_heads(blocks: tuple[Block, ...], start: int) -> set[int]:
             nxt += 1
         if nxt >= n or not is_prose(blocks[nxt].text):
             continue
-        below = blocks[nxt].text
-        if opens_with_dateline(below):
+        if opens_with_dateline(blocks[nxt].text):
             heads.add(i)
             continue
-        below_words = content_words(below)
-        shift = overlap(below_words, seen)
-        if shift is not None and shift < STORY_MAX_OVERLAP and content_words(text) & below_words:
+        shift = overlap(words[nxt], seen)
+        if shift is not None and shift < STORY_MAX_OVERLAP and words[i] & words[nxt]:
             heads.add(i)
     return heads
 
@@ -85,14 +96,18 @@ class OffTopic:
         start = article_start(blocks)
         if start is None:
             return page
-        reference = article_words(blocks)
+        words = _Words(blocks)
+        # The reference: what the title zone and the article's Hindi sentences say.
+        reference: set[str] = set()
+        for i, b in enumerate(blocks):
+            if i < start or (is_prose(b.text) and has_devanagari(b.text)):
+                reference |= words[i]
         end = last_sentence_index(blocks)
-        heads = _story_heads(blocks, start)
+        heads = _story_heads(blocks, start, words)
         shaped = [
             i > start and i not in heads and is_headline_shaped(b.text)
             for i, b in enumerate(blocks)
         ]
-        words = {i: content_words(b.text) for i, b in enumerate(blocks) if shaped[i]}
         drop: dict[int, str] = {}
         for i, b in enumerate(blocks):
             if not shaped[i]:
@@ -114,7 +129,7 @@ class OffTopic:
     def _runs(
         blocks: tuple[Block, ...],
         shaped: list[bool],
-        words: dict[int, set[str]],
+        words: _Words,
         reference: set[str],
         drop: dict[int, str],
     ) -> None:
