@@ -43,6 +43,7 @@ _DECOR = (
     "\u2190-\u21ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 )
 _DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
+_DECOR_CHAR = re.compile(f"[{_DECOR}]")
 _SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
 LIST_MAX_ITEMS = 10
 
@@ -304,7 +305,7 @@ class RuleCleaner:
         if len(text) > self._whole.max_chars:
             return None
         hit = self._whole.first(text, search=False)
-        if hit is None:
+        if hit is None and (_DECOR_CHAR.match(text) or _DECOR_CHAR.match(text[-1])):
             core = _DECOR_EDGES.sub("", text)
             if core and core != text:
                 hit = self._whole.first(core, search=False, whole=text)
