@@ -118,6 +118,32 @@ def _is_candidate_shape(text: str, n_sentences: int) -> bool:
     return not (is_sentence_like(text) and len(text.split()) >= LONG_SENTENCE_WORDS)
 
 
+def observe(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
+    """What one page tells: its candidate lines as (key, line, stands over prose mid-article),
+    each key once, and the keys of the sentences inside its paragraphs."""
+    blocks = normalize(Page.from_text(text)).blocks
+    start = article_start(blocks)
+    seen: set[str] = set()
+    inside: set[str] = set()
+    lines: list[tuple[str, str, bool]] = []
+    for i, b in enumerate(blocks):
+        sk = sentence_keys(b.text)
+        if len(sk) > 1 and is_paragraph(b.text):
+            for s in sk:
+                inside.add(_DIGITS.sub("0", _MONTH_WORD.sub("<m>", s)))
+            continue
+        if not _is_candidate_shape(b.text, len(sk)):
+            continue
+        key = line_key(b.text)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        mid = start is not None and start < i
+        nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        lines.append((key, b.text, mid and is_body_shape(nxt) and has_devanagari(nxt)))
+    return lines, inside
+
+
 class Learner:
     """Stream pages in with `add`; `rules()` gives what recurs. Bounded memory."""
 
@@ -144,33 +170,16 @@ class Learner:
         """Count one page's lines."""
         self.pages += 1
         bucket = math.ceil(self.pages / self.width)
-        blocks = normalize(Page.from_text(text)).blocks
-        start = article_start(blocks)
-        seen: set[str] = set()
-        inside: set[str] = set()
-        for i, b in enumerate(blocks):
-            sk = sentence_keys(b.text)
-            if len(sk) > 1 and is_paragraph(b.text):
-                for s in sk:
-                    inside.add(_DIGITS.sub("0", _MONTH_WORD.sub("<m>", s)))
-                continue
-            if not _is_candidate_shape(b.text, len(sk)):
-                continue
-            key = line_key(b.text)
-            if not key or key in seen:
-                continue
-            seen.add(key)
+        lines, inside = observe(text)
+        for key, line, heading in lines:
             c = self.candidates.get(key)
             if c is None:
-                c = self.candidates[key] = _Candidate(delta=bucket - 1, text=b.text)
+                c = self.candidates[key] = _Candidate(delta=bucket - 1, text=line)
             c.count += 1
             if len(c.seen_in) < 2:
                 c.seen_in.append(name or f"page {self.pages}")
-                c.examples.append(b.text)
-            mid = start is not None and start < i
-            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
-            if mid and is_body_shape(nxt) and has_devanagari(nxt):
-                c.headings += 1
+                c.examples.append(line)
+            c.headings += heading
         for key in inside:
             c = self.candidates.get(key)
             if c is not None:
@@ -190,37 +199,43 @@ class Learner:
     def learned(self) -> list[tuple[str, _Candidate]]:
         """The (key, candidate) pairs that pass every test, most frequent first."""
         need = max(self.min_pages, math.ceil(self.min_share * self.pages))
-        out = []
-        for key, c in self.candidates.items():
-            if c.count < need or c.inside:
-                continue
-            if c.headings > MAX_HEADING_SHARE * c.count:
-                continue
-            out.append((key, c))
+        out = [(key, c) for key, c in self.candidates.items() if passes(c, need)]
         out.sort(key=lambda kv: (-kv[1].count, kv[0]))
         return out
 
     def rules(self) -> RuleSet:
-        rules = []
-        for key, c in self.learned():
-            category = guess_category(c.text)
-            digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-            rules.append(
-                Rule(
-                    name=f"learned.{category}.{digest}",
-                    category=category,
-                    pattern=_line_pattern(c.text),
-                    scope="line",
-                    max_chars=2 * len(c.text) + 40,
-                    description=f"seen on {c.count} of {self.pages} pages "
-                    f"({100 * c.count / self.pages:.1f} %)",
-                    examples=tuple(c.examples),
-                    source="learned",
-                    meta={"pages": c.count, "share": round(c.count / self.pages, 4),
-                          "seen_in": list(c.seen_in)},
-                )
+        return make_rules(self.learned(), self.pages)
+
+
+def make_rules(learned: list[tuple[str, _Candidate]], pages: int) -> RuleSet:
+    """Rules from the (key, candidate) pairs that passed, out of `pages` pages."""
+    rules = []
+    for key, c in learned:
+        category = guess_category(c.text)
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        rules.append(
+            Rule(
+                name=f"learned.{category}.{digest}",
+                category=category,
+                pattern=_line_pattern(c.text),
+                scope="line",
+                max_chars=2 * len(c.text) + 40,
+                description=f"seen on {c.count} of {pages} pages ({100 * c.count / pages:.1f} %)",
+                examples=tuple(c.examples),
+                source="learned",
+                meta={
+                    "pages": c.count,
+                    "share": round(c.count / pages, 4),
+                    "seen_in": list(c.seen_in),
+                },
             )
-        return RuleSet(tuple(rules))
+        )
+    return RuleSet(tuple(rules))
+
+
+def passes(c: _Candidate, need: int) -> bool:
+    """The tests a counted line must pass to be learned."""
+    return c.count >= need and not c.inside and c.headings <= MAX_HEADING_SHARE * c.count
 
 
 def learn_rules(
