@@ -105,14 +105,6 @@ def is_sentence_like(text: str) -> bool:
     return len(words) >= 10 and words[-1] in _FINAL_AUX
 
 
-_SENT_SPLIT = re.compile(r"(?<=[।॥?!|])\s+|(?<=[.?!][\"'”’)])\s+|(?<=\.)\s+(?=\S)")
-
-
-def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences at danda, ?, !, | and full stops followed by space."""
-    return [s for s in _SENT_SPLIT.split(text) if s]
-
-
 _LAST_END = re.compile(r"[।॥?!|][\"'”’»)\]}*]*|\.[\"'”’»)\]}*]*(?=\s)")
 
 
@@ -174,7 +166,6 @@ def _stems(text: str) -> set[str]:
     return set(_SUFFIX.sub("", fold(text)).split())
 
 
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _STOP_STEMS = frozenset(_stems(_STOPWORD_TEXT)) | {_SENT_MARK}
 
 
