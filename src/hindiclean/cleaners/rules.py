@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet
 from ..text import has_devanagari, last_sentence_start
@@ -46,6 +47,9 @@ _DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
 _DECOR_CHAR = re.compile(f"[{_DECOR}]")
 _SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
 LIST_MAX_ITEMS = 10
+# A floating rule is gated by its required literals only if the shortest is at least this long
+# (a gate on "a" or " " would pass nearly every block and only add work).
+GATE_MIN_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,30 @@ class Detector:
     category: str
     test: Callable[[str], bool]
     description: str = ""
+
+
+@dataclass(frozen=True)
+class _GatedRule:
+    """A floating whole-block rule kept out of the alternation: it is matched only on blocks
+    holding one of its required literals (see `hindiclean.literals`)."""
+
+    pos: int  # its place in the order of whole-block rules (the first hit in order wins)
+    rule: Rule
+    regex: re.Pattern[str]
+    literals: frozenset[str]  # prefix-reduced, as the page scan reports them
+
+
+class _PageGate:
+    """The gated rules worth trying on one page, each with the literals seen on it; `None` as
+    literals means: try the rule on every block (the page has a fold hazard)."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: list[tuple[_GatedRule, frozenset[str] | None]]) -> None:
+        self.rules = rules
+
+
+_NO_GATE = _PageGate([])
 
 
 class _Alternation:
@@ -199,28 +227,91 @@ class RuleCleaner:
     """Apply rules (and shape detectors) of one or more categories to every block of a page."""
 
     def __init__(
-        self, name: str, rules: RuleSet | Iterable[Rule], detectors: Iterable[Detector] = ()
+        self,
+        name: str,
+        rules: RuleSet | Iterable[Rule],
+        detectors: Iterable[Detector] = (),
+        *,
+        gating: bool = True,
     ) -> None:
+        """`gating=False` matches every rule by regex alone (same results, slower: for tests)."""
         self.name = name
+        self.gating = gating
         self.rules = rules if isinstance(rules, RuleSet) else RuleSet(tuple(rules))
         self.detectors = tuple(detectors)
         by_scope: dict[str, list[Rule]] = {}
         for r in self.rules:
             by_scope.setdefault(r.scope, []).append(r)
-        self._whole = _Alternation(
+        whole_rules = (
             by_scope.get("line", [])
             + by_scope.get("list", [])
             + by_scope.get("section", [])
-            + by_scope.get("prefix", []),
-            whole=lambda r: r.scope in ("line", "list", "section"),
-            bounded=True,
+            + by_scope.get("prefix", [])
         )
+        plain, gated = self._split_gated(whole_rules) if gating else (whole_rules, [])
+        self._whole = _Alternation(
+            plain, whole=lambda r: r.scope in ("line", "list", "section"), bounded=True
+        )
+        gated_ids = {id(g.rule) for g in gated}
+        self._plain_pos = {id(r): i for i, r in enumerate(whole_rules) if id(r) not in gated_ids}
+        self._gated = tuple(gated)
+        self._whole_max = max((r.max_chars for r in whole_rules), default=0)
+        reduced = without_extensions(frozenset().union(*(g.literals for g in gated)))
+        self._scan = re.compile(f"(?=({trie_pattern(reduced)}))") if gated else None
+        self._hazard = re.compile(f"[{FOLD_HAZARDS}]")
+        # The page scan covers blocks no longer than this (gated rules skip longer ones); a
+        # text cut from a longer block is checked against every literal of its rules.
+        self._gate_max = max((g.rule.max_chars for g in gated), default=0)
+        self._full_gate = _PageGate([(g, g.literals) for g in gated])
+        self._open_gate = _PageGate([(g, None) for g in gated])
         self._lead = _Alternation(by_scope.get("lead", []))
         self._sentence = _Alternation(by_scope.get("sentence", []))
         tails = by_scope.get("tail", [])
         # Tails anchored at the block start are matched there; the others searched for.
         self._tail_start = _Alternation([r for r in tails if r.pattern.startswith("^")])
         self._tail = _Alternation([r for r in tails if not r.pattern.startswith("^")])
+
+    @staticmethod
+    def _split_gated(rules: list[Rule]) -> tuple[list[Rule], list[_GatedRule]]:
+        """Floating rules with selective required literals are gated; the rest alternate."""
+        plain: list[Rule] = []
+        gated: list[_GatedRule] = []
+        for pos, r in enumerate(rules):
+            lits = required_literals(r.pattern) if floats(r.pattern) else None
+            if lits is None or min(map(len, lits)) < GATE_MIN_CHARS:
+                plain.append(r)
+                continue
+            tail = r"\Z" if r.scope in ("line", "list", "section") else ""
+            regex = re.compile(f"(?:{r.pattern}){tail}", re.IGNORECASE)
+            gated.append(_GatedRule(pos, r, regex, lits))
+        # Report literals as the page scan finds them: reduced to the shortest prefix kept.
+        reduced = sorted(without_extensions(frozenset().union(*(g.literals for g in gated))))
+        gated = [
+            _GatedRule(
+                g.pos, g.rule, g.regex,
+                frozenset(p for p in reduced if any(x.startswith(p) for x in g.literals)),
+            )
+            for g in gated
+        ]
+        return plain, gated
+
+    def _page_gate(self, blocks: Sequence[Block]) -> _PageGate:
+        """Which gated rules can hit some block of this page (one scan of the page)."""
+        if not self._gated:
+            return _NO_GATE
+        limit = self._gate_max
+        joined = "\n".join(b.text for b in blocks if len(b.text) <= limit)
+        if self._hazard.search(joined) is not None:
+            return self._open_gate
+        seen = set(self._scan.findall(joined.lower()))
+        if not seen:
+            return _NO_GATE
+        rules = []
+        for g in self._gated:
+            present = g.literals & seen
+            if present:
+                rules.append((g, present))
+        return _PageGate(rules)
 
     def __repr__(self) -> str:
         n_rules, n_detectors = len(self.rules), len(self.detectors)
@@ -232,6 +323,7 @@ class RuleCleaner:
             name or f"{self.name}+{other.name}",
             self.rules + other.rules,
             self.detectors + other.detectors,
+            gating=self.gating and other.gating,
         )
 
     def without(self, *names: str) -> RuleCleaner:
@@ -241,29 +333,37 @@ class RuleCleaner:
             self.name,
             RuleSet(tuple(r for r in self.rules if r.name not in names_set)),
             tuple(d for d in self.detectors if d.name not in names_set),
+            gating=self.gating,
         )
 
     # -- the walk ---------------------------------------------------------------------------
 
     def __call__(self, page: Page) -> Page:
         blocks = page.blocks
-        ctx = _PageContext(blocks, self._takes_whole)
+        gate = self._page_gate(blocks)
+        long_gate = self._open_gate if gate is self._open_gate else self._full_gate
+
+        def takes_whole(text: str) -> bool:
+            return self._whole_hit(text, gate) is not None
+
+        ctx = _PageContext(blocks, takes_whole)
         out: list[Block] = []
         removed: list[Removal] = []
         i, n = 0, len(blocks)
         while i < n:
             block = blocks[i]
+            g = gate if len(block.text) <= self._gate_max else long_gate
             text = self._cut_lead(block, removed)
             if not text:
                 i += 1
                 continue
-            hit = self._whole_hit(text)
+            hit = self._whole_hit(text, g)
             if hit is not None:
                 rule = hit[0]
                 removed.append(Removal(block.line, text, rule.category, rule.name))
                 i += 1
                 if rule.scope == "list":
-                    i = self._consume_list(blocks, i, rule, ctx, removed)
+                    i = self._consume_list(blocks, i, rule, ctx, takes_whole, removed)
                 elif rule.scope == "section":
                     i = self._consume_section(blocks, i, rule, removed)
                 continue
@@ -274,7 +374,7 @@ class RuleCleaner:
                 removed.append(
                     Removal(block.line, text[m.start() :], rule.category, rule.name, bool(kept))
                 )
-                kept = self._settle(block, kept, removed)
+                kept = self._settle(block, kept, removed, g)
                 if kept:
                     out.append(Block(kept, block.line))
                 rest = ctx.words_from(i + 1)
@@ -286,7 +386,7 @@ class RuleCleaner:
                 continue
             cut = self._cut_sentences(block, text, removed)
             if cut != text:
-                cut = self._settle(block, cut, removed)
+                cut = self._settle(block, cut, removed, g)
             text = cut
             if not text:
                 i += 1
@@ -300,22 +400,55 @@ class RuleCleaner:
             i += 1
         return page.replace(out, removed)
 
-    def _whole_hit(self, text: str) -> tuple[Rule, re.Match[str]] | None:
+    def _whole_hit(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
         """The whole-block rule that takes text (tried also without its decoration)."""
-        if len(text) > self._whole.max_chars:
+        if len(text) > self._whole_max:
             return None
-        hit = self._whole.first(text, search=False)
+        hit = self._first_whole(text, text, gate)
         if hit is None and (_DECOR_CHAR.match(text) or _DECOR_CHAR.match(text[-1])):
             core = _DECOR_EDGES.sub("", text)
             if core and core != text:
-                hit = self._whole.first(core, search=False, whole=text)
+                hit = self._first_whole(core, text, gate)
         return hit
 
-    def _settle(self, block: Block, text: str, removed: list[Removal]) -> str:
+    def _first_whole(
+        self, text: str, whole: str, gate: _PageGate
+    ) -> tuple[Rule, re.Match[str]] | None:
+        """The first whole-block rule, in rule order, that takes text: the alternation of the
+        plain rules, then the gated rules placed before its hit whose literals text holds."""
+        hit = None
+        if len(text) <= self._whole.max_chars:
+            hit = self._whole.first(text, search=False, whole=whole)
+        if not gate.rules:
+            return hit
+        limit = self._plain_pos[id(hit[0])] if hit is not None else len(self._plain_pos) + len(
+            self._gated
+        )
+        low = None
+        hazard = False
+        for g, present in gate.rules:
+            if g.pos >= limit:
+                break
+            rule = g.rule
+            if len(text) > rule.max_chars:
+                continue
+            if present is not None:
+                if low is None:
+                    low = text.lower()
+                    # Texts cut from long blocks were not in the page scan's hazard check.
+                    hazard = gate is self._full_gate and self._hazard.search(text) is not None
+                if not hazard and not any(lit in low for lit in present):
+                    continue
+            m = g.regex.match(text)
+            if m is not None and (rule.unless_re is None or rule.unless_re.search(whole) is None):
+                return rule, m
+        return hit
+
+    def _settle(self, block: Block, text: str, removed: list[Removal], gate: _PageGate) -> str:
         """What is left of a block after a cut may itself be chrome as a whole (a second run
         would see it so): judge it again, so one run removes everything a second would."""
         while text:
-            hit = self._whole_hit(text)
+            hit = self._whole_hit(text, gate)
             if hit is not None:
                 removed.append(Removal(block.line, text, hit[0].category, hit[0].name))
                 return ""
@@ -324,10 +457,6 @@ class RuleCleaner:
                 return text
             text = cut
         return text
-
-    def _takes_whole(self, text: str) -> bool:
-        """Whether a whole-block rule removes this text (no side effects)."""
-        return self._whole_hit(text) is not None
 
     def _cut_lead(self, block: Block, removed: list[Removal]) -> str:
         """Cut chrome glued to the start of the block, marker after marker (no copying until
@@ -382,7 +511,13 @@ class RuleCleaner:
         return i
 
     def _consume_list(
-        self, blocks: Sequence[Block], i: int, rule: Rule, ctx: _PageContext, removed: list[Removal]
+        self,
+        blocks: Sequence[Block],
+        i: int,
+        rule: Rule,
+        ctx: _PageContext,
+        takes_whole: Callable[[str], bool],
+        removed: list[Removal],
     ) -> int:
         taken = 0
         start = ctx.start
@@ -390,7 +525,7 @@ class RuleCleaner:
             text = blocks[i].text
             if start is None or i < start:
                 break  # above the first paragraph: the page's own headline
-            heads_prose = _heads_prose(blocks, i, self._takes_whole)
+            heads_prose = _heads_prose(blocks, i, takes_whole)
             # Numbered link lists ("1. ...") are headlines too, under a list header, and so are
             # sponsored headlines signed with their advertiser ("... | Brand Name").
             bare = text.lstrip("0123456789.)- ").strip() if text[:1].isdigit() else text
