@@ -149,8 +149,15 @@ def sentence_keys(text: str) -> tuple[str, ...]:
     return tuple(k for k in (" ".join(p.split()) for p in fold(text).split(_SENT_MARK)) if k)
 
 
+_SUFFIXES = (
+    "ियों", "ियां", "ियाँ", "ाओं", "ाएं", "ाएँ", "ओं", "ों", "ें", "ां", "ाँ",
+    "ी", "ा", "े", "ो", "ि", "ु", "ू", "ं", "s",
+)
+# One inflection ending after three or more letters, at a word's end. Each ending is followed
+# by a look-behind over itself and the three letters before it (the same test as a leading
+# (?<=\S\S\S)), so the pattern opens with literals and sre skips to candidate positions.
 _SUFFIX = re.compile(
-    r"(?<=\S\S\S)(?:ियों|ियां|ियाँ|ाओं|ाएं|ाएँ|ओं|ों|ें|ां|ाँ|ी|ा|े|ो|ि|ु|ू|ं|s)(?=\s|\Z)"
+    "(?:" + "|".join(f"{e}(?<=\\S{{{3 + len(e)}}})" for e in _SUFFIXES) + r")(?=\s|\Z)"
 )
 _STOPWORD_TEXT = """
 के का की को में से पर है हैं था थी थे और या भी ने तो कि यह ये वह वे इस उस इन उन एक
@@ -169,10 +176,31 @@ def _stems(text: str) -> set[str]:
 _STOP_STEMS = frozenset(_stems(_STOPWORD_TEXT)) | {_SENT_MARK}
 
 
+# Folded word -> its stem, or "" when it carries no meaning. Words repeat across pages (a news
+# vocabulary is small), so each is stemmed once; the memo is cleared when it grows past the cap.
+_CONTENT: dict[str, str] = {}
+CONTENT_MEMO_MAX = 50_000
+
+
+def _content_stem(word: str) -> str:
+    stem = _SUFFIX.sub("", word)
+    return "" if stem in _STOP_STEMS or len(stem) < 2 or stem.isdigit() else stem
+
+
 def content_words(text: str) -> set[str]:
     """Stems of the words that carry meaning: no stopwords, no bare numbers, two letters or more.
     A crude Hindi stem drops one inflection ending, so plural and oblique forms match."""
-    return {w for w in _stems(text) - _STOP_STEMS if len(w) > 1 and not w.isdigit()}
+    memo = _CONTENT
+    out: set[str] = set()
+    for word in set(fold(text).split()):
+        stem = memo.get(word)
+        if stem is None:
+            if len(memo) >= CONTENT_MEMO_MAX:
+                memo.clear()
+            stem = memo[word] = _content_stem(word)
+        if stem:
+            out.add(stem)
+    return out
 
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")

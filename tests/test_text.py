@@ -1,0 +1,45 @@
+"""Comparison keys and content words (hindiclean.text)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hindiclean import text as T
+
+from .strategies import arbitrary_text
+
+# The definition, written over the whole text at once: strip one ending after three or more
+# letters at each word's end, then drop stopwords, one-letter words and numbers.
+_ENDING = re.compile(
+    r"(?<=\S\S\S)(?:ियों|ियां|ियाँ|ाओं|ाएं|ाएँ|ओं|ों|ें|ां|ाँ|ी|ा|े|ो|ि|ु|ू|ं|s)(?=\s|\Z)"
+)
+
+
+def _content_words_by_definition(text: str) -> set[str]:
+    stems = set(_ENDING.sub("", T.fold(text)).split())
+    return {w for w in stems - T._STOP_STEMS if len(w) > 1 and not w.isdigit()}
+
+
+_WORDY = st.text(alphabet="िाओोेंीुूsयकखग \u00a0\t।.a1१", max_size=40)
+
+
+@given(st.one_of(arbitrary_text, _WORDY))
+def test_content_words_follow_the_definition(text: str) -> None:
+    assert T.content_words(text) == _content_words_by_definition(text)
+
+
+def test_content_words_stem_endings_and_drop_stopwords() -> None:
+    assert T.content_words("किसानों की समस्याएं") == {"किसान", "समस्य"}
+    assert T.content_words("के का की 2024 है") == set()
+
+
+def test_content_word_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(T, "CONTENT_MEMO_MAX", 5)
+    monkeypatch.setattr(T, "_CONTENT", {})
+    words = " ".join(f"शब्द{i}क" for i in range(40))
+    assert T.content_words(words) == _content_words_by_definition(words)
+    assert len(T._CONTENT) <= 5
