@@ -58,7 +58,7 @@ def is_headline_shaped(text: str) -> bool:
     if len(text) > HEADLINE_MAX_CHARS or is_list_or_table(text):
         return False
     # Questions and exclamations are headline style; a danda or full stop inside is prose.
-    if any(ch in "।॥|" for ch in text) or _FULL_STOP.search(text):
+    if "।" in text or "॥" in text or "|" in text or _FULL_STOP.search(text):
         return False
     if text.rstrip().endswith((":", ":-", ": -")):
         return False  # a lead-in to a list or table, or a label: not a link
