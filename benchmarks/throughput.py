@@ -18,6 +18,10 @@ Run from the repository root (one run prints everything, in ~2-3 minutes on 2 co
      comparable; "share" is its time as a fraction of clean()'s. clean() fuses the six rule
      cleaners into one pass, so the per-cleaner times do not add up to clean()'s exactly.
    The project target is clean() >= 25 % of the floor.
+   2b. Steps any cleaner that follows the policy must take, each timed alone on the same corpus
+   (blocks, a fold key per line for invisible-variant duplicates, the page's word set for
+   unmarked headlines, five marker searches per line for the rule scopes), and their sum: how
+   close to the floor the whole of clean() could come at best.
 3. Adversarial: pages of 1, 4 and 16 MB of long lines of repeated markers. Each page is one
    line of half the page, lines of 100-200 KB filling a quarter, and lines of 1-4 KB filling the
    rest, all of the same repeated unit. Printed: seconds per MB at each size and the ratio of the
@@ -44,6 +48,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hindiclean import Page, Pipeline, clean
+from hindiclean.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "corpus_samples"
@@ -140,6 +145,34 @@ def clean_all(pages: Sequence[str]) -> None:
 def apply_all(cleaner: Callable[[Page], Page], pages: Sequence[Page]) -> None:
     for page in pages:
         cleaner(page)
+
+
+def minimal_steps(pages: Sequence[str]) -> list[tuple[str, Callable[[], object]]]:
+    """Single steps every policy-following cleaner must take on each page, timed alone: the
+    floor for what the whole of clean() can reach."""
+
+    def fold_keys() -> None:  # duplicates that differ only by invisible variation
+        for text in pages:
+            for line in text.split("\n"):
+                fold(line)
+
+    def word_set() -> None:  # unmarked headlines: their words against the article's
+        for text in pages:
+            set(text.split())
+
+    def rule_passes() -> None:  # whole line, prefix, lead, sentence, tail: five scopes
+        search = FLOOR_RE.search
+        for text in pages:
+            for line in text.split("\n"):
+                for _ in range(5):
+                    search(line)
+
+    return [
+        ("blocks (Page.from_text)", lambda: [Page.from_text(t) for t in pages]),
+        ("fold key of each line", fold_keys),
+        ("word set of each page", word_set),
+        ("5 marker searches per line", rule_passes),
+    ]
 
 
 # --- adversarial pages -----------------------------------------------------------------------
@@ -329,6 +362,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("slowest cleaners: " + listed)
 
     print(f"(section 2: {time.perf_counter() - started:.0f} s)")
+
+    # 2b. what the policy's decisions need at least, each step alone
+    target = TARGET_SHARE * mb / t_floor
+    print(f"\nsteps the policy needs, each alone (target for all of clean(): {target:.0f} MB/s)")
+    t_steps = 0.0
+    for label, run in minimal_steps(pages):
+        dt = best_of(repeat, run)
+        t_steps += dt
+        print(f"{'  ' + label:44}{mb / dt:10.2f} MB/s{(mb / dt) / (mb / t_floor):8.0%} of floor")
+    label = "  all of them, one after the other"
+    print(f"{label:44}{mb / t_steps:10.2f} MB/s{(mb / t_steps) / (mb / t_floor):8.0%} of floor")
 
     # 3. adversarial
     findings: list[str] = []
