@@ -8,6 +8,7 @@ exactly the removals of an ungated one on gold pages and generated pages.
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from pathlib import Path
 
@@ -182,3 +183,13 @@ def test_gate_handles_fold_hazards() -> None:
     _same(text)
     long_text = "क " * 300 + "ıt Updated: 12 Jan 2024, 10:30 AM IST"
     _same(long_text + "\n")
+
+
+def test_gated_pipeline_survives_pickling(gold_files: list[Path]) -> None:
+    # Workers (multiprocessing, Spark, datasets) get the pipeline pickled.
+    from hindiclean import Pipeline
+
+    pipeline = Pipeline.default()
+    copy = pickle.loads(pickle.dumps(pipeline))
+    record = json.loads(gold_files[0].read_text(encoding="utf-8").splitlines()[0])
+    assert copy.run(record["raw"]).removals == pipeline.run(record["raw"]).removals

@@ -252,8 +252,12 @@ class RuleCleaner:
         self._whole = _Alternation(
             plain, whole=lambda r: r.scope in ("line", "list", "section"), bounded=True
         )
-        gated_ids = {id(g.rule) for g in gated}
-        self._plain_pos = {id(r): i for i, r in enumerate(whole_rules) if id(r) not in gated_ids}
+        # Place of each plain rule in the order of whole-block rules, by name (names are unique;
+        # object ids would not survive pickling to a worker process).
+        gated_names = {g.rule.name for g in gated}
+        self._plain_pos = {
+            r.name: i for i, r in enumerate(whole_rules) if r.name not in gated_names
+        }
         self._gated = tuple(gated)
         self._whole_max = max((r.max_chars for r in whole_rules), default=0)
         reduced = without_extensions(frozenset().union(*(g.literals for g in gated)))
@@ -421,7 +425,7 @@ class RuleCleaner:
             hit = self._whole.first(text, search=False, whole=whole)
         if not gate.rules:
             return hit
-        limit = self._plain_pos[id(hit[0])] if hit is not None else len(self._plain_pos) + len(
+        limit = self._plain_pos[hit[0].name] if hit is not None else len(self._plain_pos) + len(
             self._gated
         )
         low = None
