@@ -13,6 +13,8 @@ HEADLINE_MAX_CHARS = 180
 _LIST_MARK = ("-", "–", "•", "*", "→")
 _CLOSE = "\"'”’)] "
 _QA_MARK = re.compile(r"(?:सवाल|प्रश्न|उत्तर|जवाब|Q|A|Ques|Ans)\s*[0-9]{0,2}\s*[:.)]", re.IGNORECASE)
+# A row that ends in a figure after a dash or colon: `कैथल – 497/500`, `टमाटर: 40/किलो`.
+_FIGURE_END = re.compile(r"(?:\s[–—-]|(?<![0-9०-९]):)\s*[0-9०-९][0-9०-९.,/%]*(?:/\S{1,6})?\s*$")
 _FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
 
 
@@ -25,10 +27,11 @@ def is_paragraph(text: str) -> bool:
 
 
 def is_list_or_table(text: str) -> bool:
-    """List items, table rows, numbered steps, Q&A lines: body shapes that look like headlines."""
+    """List items, table rows, numbered steps, Q&A lines, `name – figure` rows: body shapes
+    that look like headlines."""
     if "|" in text.rstrip("|"):
         return True
-    if text.startswith(_LIST_MARK) or _QA_MARK.match(text):
+    if text.startswith(_LIST_MARK) or _QA_MARK.match(text) or _FIGURE_END.search(text):
         return True
     head = text[:4]
     return any(ch.isdigit() for ch in head[:2]) and any(c in head for c in ".)-:")

@@ -1,6 +1,7 @@
 """The `layout` cleaner: chrome found by where it stands on the page, after the article ends.
 
-- an author's bio at the very end (sentences about the writer's career, training and beat);
+- an author's bio at the very end (sentences about the writer's career, training and beat): the
+  block goes, or only its last sentences when they follow the article's own prose on one line;
 - short widget labels and Latin-only SEO lines after the last paragraph of the article.
 Anchored on the article's last sentence (or list item, or table row), which no cleaner after this
 one removes, so a second run finds the same anchor and removes nothing more.
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..page import Page
-from ..text import ends_sentence, has_devanagari, has_latin
+from ..page import Block, Page, Removal
+from ..text import ends_sentence, has_devanagari, has_latin, last_sentence_start
 from ..topic import is_list_or_table, is_paragraph, is_prose
 
 # Families of words an author's bio is made of; a bio hits at least BIO_MIN_FAMILIES of them.
@@ -29,12 +30,40 @@ _BIO_FAMILIES = tuple(
     )
 )
 BIO_MIN_FAMILIES = 3
+# A bio is a few sentences: at most this many are looked at from the end of a block, and what
+# stands before them must be at least this long to be kept as the article's prose.
+BIO_MAX_SENTENCES = 8
+BIO_HEAD_MIN_CHARS = 60
 LABEL_MAX_WORDS = 3
 _TIME_STAMP = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 
 
 def is_author_bio(text: str) -> bool:
     return sum(1 for fam in _BIO_FAMILIES if fam.search(text)) >= BIO_MIN_FAMILIES
+
+
+def bio_start(text: str) -> int | None:
+    """Where the author's bio at the end of text starts (0: the whole text is the bio), or None.
+
+    The bio is the run of final sentences that each speak of the writer (a word of one of the
+    bio families) and together read as a bio. A run longer than BIO_MAX_SENTENCES is not a bio
+    but prose about journalism; a block that holds only a name or a heading before the run goes
+    whole."""
+    found = None
+    end = len(text)
+    for _ in range(BIO_MAX_SENTENCES + 1):
+        start = last_sentence_start(text[:end].rstrip())
+        if not any(fam.search(text, start, end) for fam in _BIO_FAMILIES):
+            break
+        found = start
+        if start == 0:
+            break
+        end = start
+    else:
+        return None  # too long a run for a bio
+    if found is None or not is_author_bio(text[found:]):
+        return None
+    return 0 if len(text[:found].strip()) < BIO_HEAD_MIN_CHARS else found
 
 
 def _trailing_label(text: str) -> bool:
@@ -61,18 +90,30 @@ class Layout:
     name = "layout"
 
     def __call__(self, page: Page) -> Page:
+        original = page
         blocks = page.blocks
         drop: dict[int, tuple[str, str]] = {}
         anchor = None
         for i in range(len(blocks) - 1, -1, -1):
             text = blocks[i].text
-            if is_paragraph(text) and is_author_bio(text):
+            at = bio_start(text) if is_paragraph(text) else None
+            if at == 0:
                 drop[i] = ("metadata", "layout.author_bio")
-            elif is_prose(text) or is_list_or_table(text):
+                continue
+            if at is not None:  # the article's last paragraph with the bio glued on
+                head = text[:at].rstrip()
+                line = blocks[i].line
+                cut = Removal(line, text[at:].strip(), "metadata", "layout.author_bio", True)
+                trimmed = list(blocks)
+                trimmed[i] = Block(head, line)
+                page = page.replace(trimmed, [cut])
+                blocks = page.blocks
+                text = head
+            if is_prose(text) or is_list_or_table(text):
                 anchor = i
                 break
         if anchor is None:
-            return page
+            return original  # no article prose to anchor on: nothing is judged by position
         for i in range(anchor + 1, len(blocks)):
             if i in drop:
                 continue

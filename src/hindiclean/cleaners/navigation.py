@@ -12,6 +12,7 @@ from .rules import Detector, RuleCleaner
 _SPACED_SEPARATOR = re.compile(
     r"(?<=\s)(?:::|->|=>|[^\w\s।॥.,;:!?'\"()\[\]{}|%&@$₹+\u0900-\u097f])(?=\s)"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
 
 
@@ -26,7 +27,9 @@ def is_breadcrumb(text: str) -> bool:
     if len(seps) >= 2 and len(set(seps)) == 1:
         parts = text.split(seps[0])
         # Sections are short; the last one may be the headline itself.
-        if all(0 < len(p.split()) <= 5 for p in parts[:-1]) and parts[-1].strip():
+        # Each section is named (a table row's "—" cells are not sections).
+        named = all(0 < len(p.split()) <= 5 and _LETTER.search(p) for p in parts[:-1])
+        if named and parts[-1].strip():
             return True
     return _CATEGORY_PATH.fullmatch(text) is not None and has_devanagari(text)
 

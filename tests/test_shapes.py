@@ -1,0 +1,59 @@
+"""Shape tests and position rules that are not phrase rules: breadcrumbs, list rows, author bios."""
+
+from __future__ import annotations
+
+from hindiclean import Page, clean
+from hindiclean.cleaners.layout import BIO_MAX_SENTENCES, bio_start, layout
+from hindiclean.cleaners.navigation import is_breadcrumb
+from hindiclean.topic import is_headline_shaped, is_list_or_table
+
+PARA = (
+    "नौसेना को शुक्रवार को आठवां युद्धपोत सौंपा गया। इसे अगले महीने विशाखापत्तनम में बेड़े में "
+    "शामिल किया जाएगा और यह पूर्वी तट पर निगरानी अभियानों में हिस्सा लेगा।"
+)
+BIO = (
+    "अंकित शर्मा पिछले आठ वर्षों से रक्षा मामलों पर लिखते हैं। उन्होंने IIMC से पत्रकारिता में "
+    "डिप्लोमा किया है।"
+)
+
+
+def test_breadcrumb_needs_named_sections() -> None:
+    assert is_breadcrumb("होम » राज्य » बिहार » पटना")
+    assert is_breadcrumb("Home > India > News")
+    assert not is_breadcrumb("सरकारी स्कूल | — | — | 89.02%")  # a table row with empty cells
+    assert not is_breadcrumb("यह खबर है। » और यह भी")
+
+
+def test_rows_ending_in_a_figure_are_list_items() -> None:
+    row = "द्वितीय: मोहित कुमार, राजकीय वरिष्ठ माध्यमिक विद्यालय, कैथल – 497/500"
+    assert is_list_or_table(row) and not is_headline_shaped(row)
+    assert is_list_or_table("टमाटर: 40/किलो")
+    assert not is_list_or_table("बिहार में कोरोना का खौफ, सभी स्कूल-कॉलेज 31 मार्च तक बंद")
+    assert not is_list_or_table("IPL 2025: मुंबई ने चेन्नई को हराया")
+    assert not is_list_or_table("अपडेट: 12:30")  # a time, not a figure row
+
+
+def test_bio_glued_to_the_last_paragraph_is_cut_not_the_paragraph() -> None:
+    text = PARA + " " + BIO
+    assert bio_start(text) == len(PARA) + 1
+    page = layout(Page.from_text(f"{PARA}\n{text}\n"))
+    assert page.text == f"{PARA}\n{PARA}\n"
+    (cut,) = page.removals
+    assert cut.partial and cut.rule == "layout.author_bio" and cut.text == BIO
+    assert layout(page) == page  # nothing more on a second run
+
+
+def test_bio_alone_goes_whole_and_journalism_prose_stays() -> None:
+    assert bio_start(BIO) == 0
+    assert bio_start("लेखक: " + BIO) == 0  # only a label before the bio
+    assert bio_start(PARA) is None
+    # A long run of sentences about journalism is an article about it, not a bio.
+    prose = " ".join([BIO] * (BIO_MAX_SENTENCES // 2 + 1))
+    assert bio_start(prose) is None
+    out = clean(f"{PARA}\n{prose}\n")
+    assert prose in out
+
+
+def test_table_header_with_team_is_kept() -> None:
+    page = f"{PARA}\nटीम | स्कोर | ओवर\nभारत | 281/6 | 50\n{PARA[:60]}। बाकी खबर।\n"
+    assert "टीम | स्कोर | ओवर" in clean(page)
