@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hindiclean import Page, clean
+from hindiclean import Page, Pipeline, clean
 from hindiclean.cleaners.layout import BIO_MAX_SENTENCES, bio_start, layout
 from hindiclean.cleaners.navigation import is_breadcrumb
 from hindiclean.topic import is_headline_shaped, is_list_or_table
@@ -57,3 +57,31 @@ def test_bio_alone_goes_whole_and_journalism_prose_stays() -> None:
 def test_table_header_with_team_is_kept() -> None:
     page = f"{PARA}\nटीम | स्कोर | ओवर\nभारत | 281/6 | 50\n{PARA[:60]}। बाकी खबर।\n"
     assert "टीम | स्कोर | ओवर" in clean(page)
+
+
+SITE_PAGE = """न्याय दर्पण
+होम › कानून
+तलाक के बाद भी पत्नी को मिलेगा भरण-पोषण, हाईकोर्ट ने सुनाया अहम फैसला
+{para}
+{para2}
+© 2025 न्याय दर्पण | सर्वाधिकार सुरक्षित
+"""
+PARA2 = "अदालत ने कहा कि पत्नी को भरण-पोषण का अधिकार तलाक के बाद भी बना रहता है और इसे छीना नहीं जा सकता।"
+
+
+def test_site_name_above_the_headline_goes_when_chrome_names_it() -> None:
+    raw = SITE_PAGE.format(para=PARA, para2=PARA2)
+    result = Pipeline.default().run(raw)
+    assert "न्याय दर्पण" not in result.text
+    assert ("navigation", "layout.site_name") in {(r.category, r.rule) for r in result.removals}
+    assert clean(result.text) == result.text
+
+
+def test_short_headline_and_datelines_are_not_site_names() -> None:
+    # The headline is the last headline-shaped line above the article: never a site name, even
+    # when a share line repeats it.
+    raw = f"महंगाई की मार\n{PARA}\nWhatsApp पर शेयर करें: महंगाई की मार\n{PARA2}\n"
+    assert clean(raw).startswith("महंगाई की मार\n")
+    # Not named by any removed chrome: stays.
+    raw = SITE_PAGE.format(para=PARA, para2=PARA2).replace("© 2025 न्याय दर्पण | सर्वाधिकार सुरक्षित", "")
+    assert clean(raw).startswith("न्याय दर्पण\n")

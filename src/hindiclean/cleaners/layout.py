@@ -2,7 +2,9 @@
 
 - an author's bio at the very end (sentences about the writer's career, training and beat): the
   block goes, or only its last sentences when they follow the article's own prose on one line;
-- short widget labels and Latin-only SEO lines after the last paragraph of the article.
+- short widget labels and Latin-only SEO lines after the last paragraph of the article;
+- the site's name above the headline: a short line at the top that recurs inside chrome removed
+  further down (the copyright line, an app prompt, a paywall note name the site too).
 Anchored on the article's last sentence (or list item, or table row), which no cleaner after this
 one removes, so a second run finds the same anchor and removes nothing more.
 """
@@ -13,7 +15,7 @@ import re
 
 from ..page import Block, Page, Removal
 from ..text import ends_sentence, has_devanagari, has_latin, last_sentence_start
-from ..topic import is_list_or_table, is_paragraph, is_prose
+from ..topic import article_start, is_headline_shaped, is_list_or_table, is_paragraph, is_prose
 
 # Families of words an author's bio is made of; a bio hits at least BIO_MIN_FAMILIES of them.
 _BIO_FAMILIES = tuple(
@@ -35,6 +37,8 @@ BIO_MIN_FAMILIES = 3
 BIO_MAX_SENTENCES = 8
 BIO_HEAD_MIN_CHARS = 60
 LABEL_MAX_WORDS = 3
+SITE_NAME_MAX_WORDS = 4
+HEADLINE_MIN_WORDS = 5
 _TIME_STAMP = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 
 
@@ -84,6 +88,33 @@ def _trailing_latin(text: str) -> bool:
     )
 
 
+def site_names(page: Page) -> dict[int, tuple[str, str]]:
+    """Short lines above the headline (a longer headline-shaped line still follows them before
+    the first paragraph) whose text recurs inside chrome already removed from the page."""
+    blocks = page.blocks
+    start = article_start(blocks)
+    if start is None or not page.removals:
+        return {}
+    chrome = [
+        r.text.casefold() for r in page.removals if r.category != "duplicate" and len(r.text) > 8
+    ]
+    found: dict[int, tuple[str, str]] = {}
+    for i in range(start):
+        text = blocks[i].text
+        words = text.split()
+        if not 0 < len(words) <= SITE_NAME_MAX_WORDS or len(text) < 4 or ends_sentence(text):
+            continue
+        if not any(
+            is_headline_shaped(b.text) and len(b.text.split()) >= HEADLINE_MIN_WORDS
+            for b in blocks[i + 1 : start]
+        ):
+            break  # from here on: the headline zone
+        key = text.casefold()
+        if any(key in c and key != c for c in chrome):
+            found[i] = ("navigation", "layout.site_name")
+    return found
+
+
 class Layout:
     """Remove the author bio and the widget residue that follow the article's last paragraph."""
 
@@ -114,6 +145,7 @@ class Layout:
                 break
         if anchor is None:
             return original  # no article prose to anchor on: nothing is judged by position
+        drop.update(site_names(page))
         for i in range(anchor + 1, len(blocks)):
             if i in drop:
                 continue
