@@ -81,3 +81,11 @@ def test_second_heldout_set() -> None:
     assert report.recall >= 0.999
     assert report.removal >= 0.80
     assert report.idempotence == 1.0
+
+
+def test_third_heldout_set() -> None:
+    report = evaluate([Path(__file__).resolve().parent.parent / "eval" / "heldout3.jsonl"])
+    assert len(report.pages) == 20
+    assert report.body_loss_pages == []
+    assert report.removal >= 0.79
+    assert report.idempotence == 1.0

@@ -31,6 +31,9 @@ def test_rows_ending_in_a_figure_are_list_items() -> None:
     assert not is_list_or_table("बिहार में कोरोना का खौफ, सभी स्कूल-कॉलेज 31 मार्च तक बंद")
     assert not is_list_or_table("IPL 2025: मुंबई ने चेन्नई को हराया")
     assert not is_list_or_table("अपडेट: 12:30")  # a time, not a figure row
+    assert is_list_or_table("12 अप्रैल: काठमांडू से अभियान दल रवाना")
+    assert is_list_or_table("25 अप्रैल से 10 मई: ऊंचाई के अनुकूल होने के लिए अभ्यास")
+    assert not is_list_or_table("मकालू अभियान: 12 अप्रैल को काठमांडू से दल रवाना")
 
 
 def test_bio_glued_to_the_last_paragraph_is_cut_not_the_paragraph() -> None:
