@@ -10,7 +10,7 @@ from .rules import Detector, RuleCleaner
 
 # A separator: one symbol (not a letter, digit, bracket, quote or sentence mark) between spaces.
 _SPACED_SEPARATOR = re.compile(
-    r"(?<=\s)(?:::|->|=>|[^\w\s।॥.,;:!?'\"()\[\]{}|%&@$₹+\u0900-\u097f])(?=\s)"
+    r"(?<=\s)(?:::|->|=>|>>|»»|[^\w\s।॥.,;:!?'\"()\[\]{}|%&@$₹+\u0900-\u097f])(?=\s)"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")

@@ -40,7 +40,7 @@ LIST_MIN_CHARS = 25
 # Decoration around a label ("--- विज्ञापन ---", "— AD —", "▲ caption", "Ad ↓"): stripped before
 # whole-block rules are matched, so a rule names the label, not every way to draw it.
 _DECOR = (
-    r"\s\-—–_=*~•·▪■□●○◆◇▲△▼▽►▶◀◁▸▹◂◃❯❮‣⟩⟨⟫⟪⟶⟵⇢⇠➔➤➜➙#|:;.,…<>«»\[\]"
+    r"\s\-—–_=*~•·▪■□●○◆◇▲△▼▽►▶◀◁▸▹◂◃❯❮‣⟩⟨⟫⟪⟶⟵⇢⇠➔➤➜➙#|:;.,…<>«»‹›\[\]"
     "\u2190-\u21ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 )
 _DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
