@@ -88,3 +88,14 @@ def test_short_headline_and_datelines_are_not_site_names() -> None:
     # Not named by any removed chrome: stays.
     raw = SITE_PAGE.format(para=PARA, para2=PARA2).replace("© 2025 न्याय दर्पण | सर्वाधिकार सुरक्षित", "")
     assert clean(raw).startswith("न्याय दर्पण\n")
+
+
+def test_bio_may_hold_one_sentence_without_a_bio_word() -> None:
+    hobby = "खाली समय में उन्हें पुरानी फिल्में देखना पसंद है।"
+    text = f"{PARA} {BIO} {hobby}"
+    assert bio_start(text) == len(PARA) + 1
+    page = layout(Page.from_text(f"{PARA}\n{text}\n"))
+    assert page.text == f"{PARA}\n{PARA}\n"
+    assert layout(page) == page
+    # Two such sentences end the run: what comes before them is not judged a bio.
+    assert bio_start(f"{PARA} {BIO} {hobby} {hobby}") is None

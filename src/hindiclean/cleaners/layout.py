@@ -36,6 +36,7 @@ BIO_MIN_FAMILIES = 3
 # stands before them must be at least this long to be kept as the article's prose.
 BIO_MAX_SENTENCES = 8
 BIO_HEAD_MIN_CHARS = 60
+BIO_MAX_MISSES = 1
 LABEL_MAX_WORDS = 3
 SITE_NAME_MAX_WORDS = 4
 HEADLINE_MIN_WORDS = 5
@@ -49,17 +50,21 @@ def is_author_bio(text: str) -> bool:
 def bio_start(text: str) -> int | None:
     """Where the author's bio at the end of text starts (0: the whole text is the bio), or None.
 
-    The bio is the run of final sentences that each speak of the writer (a word of one of the
-    bio families) and together read as a bio. A run longer than BIO_MAX_SENTENCES is not a bio
-    but prose about journalism; a block that holds only a name or a heading before the run goes
-    whole."""
+    The bio is the run of final sentences that speak of the writer (a word of one of the bio
+    families; one sentence of the run may lack one) and together read as a bio. A run longer
+    than BIO_MAX_SENTENCES is not a bio but prose about journalism; a block that holds only a
+    name or a heading before the run goes whole."""
     found = None
+    misses = 0
     end = len(text)
     for _ in range(BIO_MAX_SENTENCES + 1):
         start = last_sentence_start(text[:end].rstrip())
-        if not any(fam.search(text, start, end) for fam in _BIO_FAMILIES):
-            break
-        found = start
+        if any(fam.search(text, start, end) for fam in _BIO_FAMILIES):
+            found = start
+        else:
+            misses += 1  # one sentence without a bio word (a hobby, a motto) may sit inside
+            if misses > BIO_MAX_MISSES:
+                break
         if start == 0:
             break
         end = start
