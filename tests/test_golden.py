@@ -89,3 +89,13 @@ def test_third_heldout_set() -> None:
     assert report.body_loss_pages == []
     assert report.removal >= 0.88
     assert report.idempotence == 1.0
+
+
+def test_fourth_heldout_set_body_that_looks_like_chrome() -> None:
+    # Written blind around body that looks like chrome (live blogs, roundups, bulleted ad
+    # labels, quotes with prompts, tables with "—" cells): every body word must stay.
+    report = evaluate([Path(__file__).resolve().parent.parent / "eval" / "heldout4.jsonl"])
+    assert len(report.pages) == 20
+    assert report.body_loss_pages == []
+    assert report.removal >= 0.92
+    assert report.idempotence == 1.0

@@ -99,3 +99,31 @@ def test_bio_may_hold_one_sentence_without_a_bio_word() -> None:
     assert layout(page) == page
     # Two such sentences end the run: what comes before them is not judged a bio.
     assert bio_start(f"{PARA} {BIO} {hobby} {hobby}") is None
+
+
+def test_live_blog_entries_under_their_time_stamps_are_kept() -> None:
+    entries = [
+        ("07:50 PM", "अमीनाबाद बाजार में दुकानें त्योहारों तक रात 11 बजे तक खुलेंगी, व्यापार मंडल का फैसला"),
+        ("07:20 PM", "इकाना स्टेडियम में रणजी कैंप के लिए 30 संभावित खिलाड़ियों की सूची जारी"),
+        ("06:45 PM", "गोमती का जलस्तर चेतावनी बिंदु से 1.2 मीटर नीचे, सिंचाई विभाग अलर्ट पर"),
+    ]
+    body = [PARA] + [x for pair in entries for x in pair] + [PARA2]
+    assert clean("\n".join(body) + "\n") == "\n".join(body) + "\n"
+    # Without the time stamps the same lines read as other stories' headlines.
+    bare = [PARA] + [e for _, e in entries] + [PARA2]
+    assert entries[0][1] not in clean("\n".join(bare) + "\n")
+
+
+def test_bulleted_labels_quotes_and_reported_copyright_are_body() -> None:
+    items = ["- #Ad", "- Sponsored", "- विज्ञापन", "- प्रायोजित"]
+    page = "\n".join([PARA, "पोस्ट पर इनमें से कोई एक लेबल लगाना होगा:", *items, PARA2]) + "\n"
+    out = clean(page)
+    assert all(item in out.splitlines() for item in items)
+    assert "विज्ञापन" not in clean(f"{PARA}\n--- विज्ञापन ---\n{PARA2}\n")  # decoration, not a list
+    quote = (
+        'समूह ने पहले पन्ने पर लिखा, "हमारी पत्रकारिता अब किसी दीवार के पीछे नहीं रहेगी। '
+        'न्यूज़लेटर के लिए सब्सक्राइब करें, यह मुफ्त है।"'
+    )
+    assert quote in clean(f"{PARA}\n{quote}\n{PARA2}\n")
+    said = 'मेघवाल ने कहा, "यह गीत हमारा है। कंपनी इस पर सर्वाधिकार सुरक्षित होने का दावा कैसे कर सकती है?"'
+    assert said in clean(f"{PARA}\n{said}\n{PARA2}\n")

@@ -10,12 +10,15 @@ A block is another story's headline when the signals agree:
     than half its words with the article;
   - the end: it stands after the article's last sentence, where a subheading cannot be
     (a subheading always has a paragraph under it).
-A headline over a paragraph that opens with a dateline, or that turns to a topic the page has
+A line right under a live-blog time stamp is that entry's text, never a link. A headline over a
+paragraph that opens with a dateline, or that turns to a topic the page has
 not touched so far, opens a story of its own (a dump may hold several) and is kept.
 Short subheadings and lines with too few content words to judge are kept.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..page import Block, Page
 from ..text import content_words, has_devanagari
@@ -43,6 +46,11 @@ TRAILING_MIN_CONTENT_WORDS = 4
 # A paragraph sharing less than this with the paragraphs above it starts another story.
 STORY_MAX_OVERLAP = 0.3
 RULE = "off_topic.unrelated_headline"
+# A live-blog time stamp on a line of its own (body, by the policy): the line under it is the
+# entry's own text, however little it shares with the rest of the blog.
+_TIME_LINE = re.compile(
+    r"[0-9०-९]{1,2}[:.][0-9०-९]{2}\s*(?:AM|PM|am|pm|बजे)?\s*(?:\(?(?:IST|GMT)\)?)?"
+)
 
 
 class _Words:
@@ -105,7 +113,10 @@ class OffTopic:
         end = last_sentence_index(blocks)
         heads = _story_heads(blocks, start, words)
         shaped = [
-            i > start and i not in heads and is_headline_shaped(b.text)
+            i > start
+            and i not in heads
+            and not _TIME_LINE.fullmatch(blocks[i - 1].text)  # a live-blog entry under its time
+            and is_headline_shaped(b.text)
             for i, b in enumerate(blocks)
         ]
         drop: dict[int, str] = {}

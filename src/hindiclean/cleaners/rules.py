@@ -47,6 +47,9 @@ _DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
 _DECOR_CHAR = re.compile(f"[{_DECOR}]")
 _SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
 LIST_MAX_ITEMS = 10
+_QUOTE_CLOSE = ('"', "”", "'", "’", "»")
+# A bulleted list item ("- विज्ञापन", "• Sponsored"): its marker is not decoration to strip.
+_LIST_ITEM = re.compile(r"[-–•*]\s+\S")
 # A floating rule is gated by its required literals only if the shortest is at least this long
 # (a gate on "a" or " " would pass nearly every block and only add work).
 GATE_MIN_CHARS = 3
@@ -409,7 +412,10 @@ class RuleCleaner:
         if len(text) > self._whole_max:
             return None
         hit = self._first_whole(text, text, gate)
-        if hit is None and (_DECOR_CHAR.match(text) or _DECOR_CHAR.match(text[-1])):
+        decorated = _DECOR_CHAR.match(text[-1]) or (
+            _DECOR_CHAR.match(text) and not _LIST_ITEM.match(text)
+        )
+        if hit is None and decorated:
             core = _DECOR_EDGES.sub("", text)
             if core and core != text:
                 hit = self._first_whole(core, text, gate)
@@ -488,8 +494,8 @@ class RuleCleaner:
         while text:
             start = last_sentence_start(text)
             last = text[start:]
-            if len(last) > CUT_MAX_CHARS:
-                break
+            if len(last) > CUT_MAX_CHARS or last.rstrip().endswith(_QUOTE_CLOSE):
+                break  # too long for a prompt, or the end of a quotation: someone's words
             hit = self._sentence.first(last, search=True)
             if hit is None:
                 break
