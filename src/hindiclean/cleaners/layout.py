@@ -97,13 +97,10 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     """Short lines above the headline (a longer headline-shaped line still follows them before
     the first paragraph) whose text recurs inside chrome already removed from the page."""
     blocks = page.blocks
-    start = article_start(blocks)
-    if start is None or not page.removals:
+    start = article_start(blocks) if page.removals else None
+    if start is None:
         return {}
-    chrome = [
-        r.text.casefold() for r in page.removals if r.category != "duplicate" and len(r.text) > 8
-    ]
-    found: dict[int, tuple[str, str]] = {}
+    candidates: list[int] = []
     for i in range(start):
         text = blocks[i].text
         words = text.split()
@@ -114,7 +111,15 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
             for b in blocks[i + 1 : start]
         ):
             break  # from here on: the headline zone
-        key = text.casefold()
+        candidates.append(i)
+    if not candidates:
+        return {}
+    chrome = [
+        r.text.casefold() for r in page.removals if r.category != "duplicate" and len(r.text) > 8
+    ]
+    found: dict[int, tuple[str, str]] = {}
+    for i in candidates:
+        key = blocks[i].text.casefold()
         if any(key in c and key != c for c in chrome):
             found[i] = ("navigation", "layout.site_name")
     return found

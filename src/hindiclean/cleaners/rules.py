@@ -251,7 +251,7 @@ class RuleCleaner:
             + by_scope.get("section", [])
             + by_scope.get("prefix", [])
         )
-        plain, gated = self._split_gated(whole_rules) if gating else (whole_rules, [])
+        plain, gated, reduced = self._split_gated(whole_rules) if gating else (whole_rules, [], ())
         self._whole = _Alternation(
             plain, whole=lambda r: r.scope in ("line", "list", "section"), bounded=True
         )
@@ -263,8 +263,7 @@ class RuleCleaner:
         }
         self._gated = tuple(gated)
         self._whole_max = max((r.max_chars for r in whole_rules), default=0)
-        reduced = without_extensions(frozenset().union(*(g.literals for g in gated)))
-        self._scan = re.compile(f"(?=({trie_pattern(reduced)}))") if gated else None
+        self._scan = re.compile(f"(?=({trie_pattern(frozenset(reduced))}))") if gated else None
         self._hazard = re.compile(f"[{FOLD_HAZARDS}]")
         # The page scan covers blocks no longer than this (gated rules skip longer ones); a
         # text cut from a longer block is checked against every literal of its rules.
@@ -279,8 +278,11 @@ class RuleCleaner:
         self._tail = _Alternation([r for r in tails if not r.pattern.startswith("^")])
 
     @staticmethod
-    def _split_gated(rules: list[Rule]) -> tuple[list[Rule], list[_GatedRule]]:
-        """Floating rules with selective required literals are gated; the rest alternate."""
+    def _split_gated(
+        rules: list[Rule],
+    ) -> tuple[list[Rule], list[_GatedRule], list[str]]:
+        """Floating rules with selective required literals are gated; the rest alternate. Also
+        returns the literals the page scan looks for (no one a prefix of another)."""
         plain: list[Rule] = []
         gated: list[_GatedRule] = []
         for pos, r in enumerate(rules):
@@ -300,7 +302,7 @@ class RuleCleaner:
             )
             for g in gated
         ]
-        return plain, gated
+        return plain, gated, reduced
 
     def _page_gate(self, blocks: Sequence[Block]) -> _PageGate:
         """Which gated rules can hit some block of this page (one scan of the page)."""
@@ -412,10 +414,9 @@ class RuleCleaner:
         if len(text) > self._whole_max:
             return None
         hit = self._first_whole(text, text, gate)
-        decorated = _DECOR_CHAR.match(text[-1]) or (
-            _DECOR_CHAR.match(text) and not _LIST_ITEM.match(text)
-        )
-        if hit is None and decorated:
+        if hit is not None:
+            return hit
+        if _DECOR_CHAR.match(text[-1]) or (_DECOR_CHAR.match(text) and not _LIST_ITEM.match(text)):
             core = _DECOR_EDGES.sub("", text)
             if core and core != text:
                 hit = self._first_whole(core, text, gate)
