@@ -36,6 +36,9 @@ class Result:
         return counts
 
 
+_DEFAULT_CACHE: list[Pipeline] = []
+
+
 def _fuse(cleaners: tuple[Cleaner, ...]) -> tuple[Cleaner, ...]:
     """Merge adjacent RuleCleaners into one, so a page is walked once for all their rules."""
     steps: list[Cleaner] = []
@@ -73,8 +76,11 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        """normalize, the rule cleaners, duplicates, layout, off_topic."""
-        return cls(
+        """normalize, the rule cleaners, duplicates, layout, off_topic. Built once and shared
+        (a pipeline is immutable: `without`, `then`, `with_rules` return new ones)."""
+        if cls is Pipeline and _DEFAULT_CACHE:
+            return _DEFAULT_CACHE[0]
+        built = cls(
             [
                 normalize,
                 ads,
@@ -88,6 +94,9 @@ class Pipeline:
                 off_topic,
             ]
         )
+        if cls is Pipeline:
+            _DEFAULT_CACHE.append(built)
+        return built
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ..dispatch import first_chars, is_plain_key
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet
@@ -53,6 +54,15 @@ _LIST_ITEM = re.compile(r"[-–•*]\s+\S")
 # A floating rule is gated by its required literals only if the shortest is at least this long
 # (a gate on "a" or " " would pass nearly every block and only add work).
 GATE_MIN_CHARS = 3
+
+
+# Compiled rule engines kept for reuse, by (rules, detectors, gating); the oldest goes first.
+ENGINE_CACHE_SIZE = 32
+_ENGINES: dict[tuple, dict[str, object]] = {}
+_COMPILED_ATTRS = (
+    "_whole", "_plain_pos", "_gated", "_whole_max", "_scan", "_hazard", "_gate_max",
+    "_full_gate", "_open_gate", "_lead", "_sentence", "_tail_start", "_tail",
+)
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,48 @@ class _Alternation:
             ]
             self.tiers.append((bound, re.compile("|".join(chosen), re.IGNORECASE)))
         self.regex = self.tiers[0][1] if self.tiers else None
+        # First-character dispatch (anchored matches only, `hindiclean.dispatch`): a block is
+        # matched against the tier's alternation of the rules that can begin with any character
+        # and the alternation of the rules that list its first character (all tiers, built when
+        # first needed); the hit of the lower rule index is the tier alternation's first hit
+        # (rules left out cannot match, a rule beyond the tier is refused by `_allowed` and the
+        # one-by-one fallback then finds what the tier alternation would have found).
+        self._parts = parts
+        self._firsts = [first_chars(r.pattern) for r in self.rules]
+        self._any_tiers: list[tuple[int, re.Pattern[str] | None]] = []
+        for bound in bounds:
+            chosen = [
+                p for r, p, f in zip(self.rules, parts, self._firsts, strict=True)
+                if f is None and (not bounded or r.max_chars >= bound)
+            ]
+            regex = re.compile("|".join(chosen), re.IGNORECASE) if chosen else None
+            self._any_tiers.append((bound, regex))
+        self._keyed: dict[str, re.Pattern[str] | None] = {}
+
+    def _keyed_regex(self, ch: str) -> re.Pattern[str] | None:
+        """The alternation of the rules that list ch as a first character (None: no rule)."""
+        try:
+            return self._keyed[ch]
+        except KeyError:
+            pass
+        chosen = [p for p, f in zip(self._parts, self._firsts, strict=True) if f and ch in f]
+        regex = re.compile("|".join(chosen), re.IGNORECASE) if chosen else None
+        self._keyed[ch] = regex
+        return regex
+
+    def _dispatched(self, text: str, pos: int, n: int) -> re.Match[str] | None:
+        """The anchored match of the lowest rule index among the rules that can begin with
+        text[pos] (see above)."""
+        m1 = None
+        for bound, regex in self._any_tiers:
+            if n <= bound:
+                m1 = regex.match(text, pos) if regex is not None else None
+                break
+        keyed = self._keyed_regex(text[pos].lower())
+        m2 = keyed.match(text, pos) if keyed is not None else None
+        if m1 is None or m2 is None:
+            return m1 or m2
+        return m1 if int(m1.lastgroup[1:]) < int(m2.lastgroup[1:]) else m2
 
     def _allowed(self, rule: Rule, text: str, whole: str) -> bool:
         if self.bounded and len(text) > rule.max_chars:
@@ -133,16 +185,23 @@ class _Alternation:
                 return regex
         return None
 
+
     def first(
         self, text: str, search: bool, whole: str | None = None, pos: int = 0
     ) -> tuple[Rule, re.Match[str]] | None:
         """The first rule whose pattern hits text (from `pos`) and whose guards allow it;
         `unless` vetoes are judged on `whole` (the block before its decoration was stripped)."""
         whole = text if whole is None else whole
-        regex = self._regex_for(len(text) - pos)
-        if regex is None:
+        n = len(text) - pos
+        if search or n <= 0 or not is_plain_key(text[pos]):
+            regex = self._regex_for(n)
+            if regex is None:
+                return None
+            m = regex.search(text, pos) if search else regex.match(text, pos)
+        elif n > self.max_chars:
             return None
-        m = regex.search(text, pos) if search else regex.match(text, pos)
+        else:
+            m = self._dispatched(text, pos, n)
         if m is None:
             return None
         rule = self.rules[int(m.lastgroup[1:])]
@@ -237,11 +296,32 @@ class RuleCleaner:
         *,
         gating: bool = True,
     ) -> None:
-        """`gating=False` matches every rule by regex alone (same results, slower: for tests)."""
+        """`gating=False` matches every rule by regex alone (same results, slower: for tests).
+
+        The rules are compiled when the cleaner is first used, and compiled once per distinct
+        (rules, detectors, gating): `Pipeline.without` and `with_rules` reuse what is built."""
         self.name = name
         self.gating = gating
         self.rules = rules if isinstance(rules, RuleSet) else RuleSet(tuple(rules))
         self.detectors = tuple(detectors)
+
+    def __getattr__(self, attr: str):
+        """Compile on first use of a compiled attribute (see `__init__`)."""
+        if attr not in _COMPILED_ATTRS or "rules" not in self.__dict__:
+            raise AttributeError(attr)
+        key = (self.rules.rules, self.detectors, self.gating)
+        state = _ENGINES.get(key)
+        if state is None:
+            state = self._compile()
+            if len(_ENGINES) >= ENGINE_CACHE_SIZE:
+                _ENGINES.pop(next(iter(_ENGINES)))
+            _ENGINES[key] = state
+        self.__dict__.update(state)
+        return state[attr]
+
+    def _compile(self) -> dict[str, object]:
+        """The compiled state of this cleaner's rules (attributes set on first use)."""
+        gating = self.gating
         by_scope: dict[str, list[Rule]] = {}
         for r in self.rules:
             by_scope.setdefault(r.scope, []).append(r)
@@ -276,6 +356,7 @@ class RuleCleaner:
         # Tails anchored at the block start are matched there; the others searched for.
         self._tail_start = _Alternation([r for r in tails if r.pattern.startswith("^")])
         self._tail = _Alternation([r for r in tails if not r.pattern.startswith("^")])
+        return {a: self.__dict__.pop(a) for a in _COMPILED_ATTRS}
 
     @staticmethod
     def _split_gated(
