@@ -15,7 +15,7 @@ from ..dispatch import first_chars, is_plain_key
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet
-from ..text import has_devanagari, last_sentence_start
+from ..text import SENTENCE_END, has_devanagari, last_sentence_start
 from ..topic import (
     article_words,
     is_body_shape,
@@ -51,6 +51,18 @@ LIST_MAX_ITEMS = 10
 _QUOTE_CLOSE = ('"', "”", "'", "’", "»")
 # A bulleted list item ("- विज्ञापन", "• Sponsored"): its marker is not decoration to strip.
 _LIST_ITEM = re.compile(r"[-–•*]\s+\S")
+# A glue point: a sentence end directly followed by a letter or an opening bracket or quote.
+# (A quote right after the sentence end closes it, unless code residue follows: `।",msid:"`.)
+_GLUE = re.compile(r"[।॥?!.](?=[^\s\d।॥?!.,;:|\-–—)\]}'’”»\"]|\",\w)")
+_SENTENCE_END_AT = re.compile(r"[।॥?!](?=\s|$)")
+
+
+def _first_sentence_end(text: str) -> int:
+    """The index just past text's first sentence end followed by a space (-1: none)."""
+    m = _SENTENCE_END_AT.search(text)
+    return m.end() if m else -1
+
+
 # A floating rule is gated by its required literals only if the shortest is at least this long
 # (a gate on "a" or " " would pass nearly every block and only add work).
 GATE_MIN_CHARS = 3
@@ -429,7 +441,7 @@ class RuleCleaner:
     # -- the walk ---------------------------------------------------------------------------
 
     def __call__(self, page: Page) -> Page:
-        blocks = page.blocks
+        blocks = self._split_glued(page.blocks)
         gate = self._page_gate(blocks)
         long_gate = self._open_gate if gate is self._open_gate else self._full_gate
 
@@ -489,6 +501,51 @@ class RuleCleaner:
                 out.append(block if text == block.text else Block(text, block.line))
             i += 1
         return page.replace(out, removed)
+
+    def _split_glued(self, blocks: Sequence[Block]) -> Sequence[Block]:
+        """Split blocks where chrome is glued to a sentence end with no space between
+        (`...गया।ये भी पढ़ें: ...`, `...तक।whatsappfacebooktwitter`): the block is split at the
+        glue point when what follows it opens with chrome (a whole-block rule takes the rest, its
+        first sentence or its first word; or a lead or tail rule matches there), so the body
+        before it is judged, and kept, as a block of its own. Body glued to body is not split."""
+        out: list[Block] | None = None
+        for k, block in enumerate(blocks):
+            pieces = self._glued_pieces(block.text)
+            if pieces is None:
+                if out is not None:
+                    out.append(block)
+                continue
+            if out is None:
+                out = list(blocks[:k])
+            out.extend(Block(p, block.line) for p in pieces)
+        return blocks if out is None else out
+
+    def _glued_pieces(self, text: str) -> list[str] | None:
+        """The pieces of text split at its first glue point followed by chrome (None: none)."""
+        gate = self._full_gate
+        glued = _GLUE.search(text, 0, len(text) - 1)
+        if glued is None or self._whole_hit(text, gate) is not None:
+            return None  # nothing glued, or chrome as a whole (a byline naming `site.com`)
+        for m in _GLUE.finditer(text, glued.start(), len(text) - 1):
+            at = m.end()
+            rest = text[at:]
+            head = text[:at].rstrip()
+            if not head.strip(SENTENCE_END + "".join(_QUOTE_CLOSE) + " "):
+                continue
+            if self._whole_hit(rest, gate) is not None or self._opens_with_marker(rest):
+                return [head, rest]
+            for end in (_first_sentence_end(rest), rest.find(" ")):
+                if 0 < end < len(rest) and self._whole_hit(rest[:end], gate) is not None:
+                    return [head, rest[:end], rest[end:].strip()]
+        return None
+
+    def _opens_with_marker(self, text: str) -> bool:
+        """A lead or tail rule matches at the start of text."""
+        return (
+            self._lead.first(text, search=False) is not None
+            or self._tail_start.first(text, search=False) is not None
+            or self._tail.first(text[:CUT_MAX_CHARS], search=False) is not None
+        )
 
     def _whole_hit(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
         """The whole-block rule that takes text (tried also without its decoration)."""
