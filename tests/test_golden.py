@@ -73,13 +73,19 @@ HELDOUT_SETS = [
     ("heldout2.jsonl", ["h2_04_navy_oneline"], 0.999, 0.80),
     ("heldout3.jsonl", [], 1.0, 0.88),
     ("heldout4.jsonl", [], 1.0, 0.92),
+    # Sets 5 and 6 (35 pages each, 70 new portal styles, a third with real extraction damage):
+    # the pages still losing body are listed in eval/README.md with what they need.
+    ("heldout5.jsonl", ["h5_04_hc_pension_case_title", "h5_33_linkbroken_elephant_corridor"],
+     0.993, 0.63),
+    ("heldout6.jsonl", ["h6_22_indore_narmada_supply_factcheck", "h6_24_janakpur_rail_linksplit"],
+     0.998, 0.67),
 ]
 
 
 @pytest.mark.parametrize(("name", "loss_pages", "recall", "removal"), HELDOUT_SETS)
 def test_heldout_sets(name: str, loss_pages: list[str], recall: float, removal: float) -> None:
     report = evaluate([Path(__file__).resolve().parent.parent / "eval" / name])
-    assert len(report.pages) == 20
+    assert len(report.pages) >= 20
     assert report.body_loss_pages == loss_pages
     assert report.recall >= recall
     assert report.removal >= removal

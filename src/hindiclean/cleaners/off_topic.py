@@ -23,6 +23,7 @@ import re
 from ..page import Block, Page
 from ..text import content_words, has_devanagari
 from ..topic import (
+    _CLOSE,
     article_start,
     is_body_shape,
     is_headline_shaped,
@@ -31,6 +32,7 @@ from ..topic import (
     opens_with_dateline,
     overlap,
 )
+from ..wordlists import words as word_list
 
 MIN_CHARS = 40
 MIN_CONTENT_WORDS = 5
@@ -45,7 +47,56 @@ TRAILING_MIN_CHARS = 30
 TRAILING_MIN_CONTENT_WORDS = 4
 # A paragraph sharing less than this with the paragraphs above it starts another story.
 STORY_MAX_OVERLAP = 0.3
+# A line with more commas than this is a list of labels, not a broken sentence.
+BROKEN_MAX_COMMAS = 2
+# Questions over their answers are an interview's or FAQ's when this many share one label.
+QA_MIN_PAIRS = 2
+# Verse: a run of at least this many headline-shaped lines, whose median line is shorter than a
+# link (RUN_MIN_CHARS) and most of which are longer than a label, is a poem (body).
+VERSE_MIN_LINES = 4
+VERSE_MAX_MEDIAN_CHARS = RUN_MIN_CHARS
 RULE = "off_topic.unrelated_headline"
+# The attribution line of an embedded post ("— Name (@handle) March 2, 2025"): body.
+_EMBED_ATTRIBUTION = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
+
+
+def _broken_sentence(text: str) -> bool:
+    """A line that ends on a word no sentence or headline ends on (`... के अनुसार`, `... लेकिन`):
+    part of a sentence the page broke at a link, never another story's headline."""
+    if text.count(",") > BROKEN_MAX_COMMAS or " , " in text:
+        return False  # a menu of comma-separated labels ("..., करियर , और" = "more")
+    parts = text.rstrip(" ,;-–—").rsplit(None, 1)
+    return bool(parts) and parts[-1].lower() in word_list("dangling")
+
+
+def _question_over_answer(blocks: tuple[Block, ...], i: int) -> bool:
+    """An interview or FAQ question (ends with '?') with its answer, a paragraph, right under it."""
+    return (
+        blocks[i].text.rstrip(_CLOSE).endswith("?")
+        and i + 1 < len(blocks)
+        and is_prose(blocks[i + 1].text)
+    )
+
+
+def _interview_questions(blocks: tuple[Block, ...], start: int, end: int) -> set[int]:
+    """Questions over their answers that share their label with another such question
+    (`व्यापार वाणी: ...?` twice, or unlabelled twice): an interview's or FAQ's, not a link."""
+    groups: dict[str, list[int]] = {}
+    for i in range(start, end + 1):
+        if _question_over_answer(blocks, i):
+            label = blocks[i].text.split(":", 1)[0] if ":" in blocks[i].text else ""
+            groups.setdefault(label, []).append(i)
+    return {i for group in groups.values() if len(group) >= QA_MIN_PAIRS for i in group}
+
+
+def _verse(blocks: tuple[Block, ...], i: int, j: int) -> bool:
+    """blocks[i:j] (a run of headline-shaped lines) is verse: lines mostly shorter than a story
+    link and longer than a section label. (A card list's links are long, its labels short.)"""
+    if j - i < VERSE_MIN_LINES:
+        return False
+    lengths = sorted(len(blocks[k].text) for k in range(i, j))
+    lines = sum(1 for k in range(i, j) if len(blocks[k].text.split()) > RUN_LABEL_MAX_WORDS)
+    return lengths[len(lengths) // 2] < VERSE_MAX_MEDIAN_CHARS and 2 * lines > j - i
 # A live-blog time stamp on a line of its own (body, by the policy): the line under it is the
 # entry's own text, however little it shares with the rest of the blog.
 _TIME_LINE = re.compile(
@@ -112,11 +163,15 @@ class OffTopic:
                 reference |= words[i]
         end = last_sentence_index(blocks)
         heads = _story_heads(blocks, start, words)
+        questions = _interview_questions(blocks, start, end)
         shaped = [
             i > start
             and i not in heads
             and not _TIME_LINE.fullmatch(blocks[i - 1].text)  # a live-blog entry under its time
             and is_headline_shaped(b.text)
+            and not _broken_sentence(b.text)
+            and not _EMBED_ATTRIBUTION.match(b.text)
+            and i not in questions
             for i, b in enumerate(blocks)
         ]
         drop: dict[int, str] = {}
@@ -153,6 +208,11 @@ class OffTopic:
             j = i
             while j < n and shaped[j]:
                 j += 1
+            if _verse(blocks, i, j):
+                for k in range(i, j):
+                    drop.pop(k, None)  # lines of a poem, not links to other stories
+                i = j
+                continue
             labels = [
                 k for k in range(i, j - 1)  # the last one may head the prose below the run
                 if len(blocks[k].text.split()) <= RUN_LABEL_MAX_WORDS
