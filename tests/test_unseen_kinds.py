@@ -109,3 +109,30 @@ def test_glued_cases_are_idempotent() -> None:
     )
     once = clean(raw)
     assert clean(once) == once
+
+
+def test_menu_bars_and_cell_bylines_go_table_rows_stay() -> None:
+    menu = "हमारे बारे में | संपर्क | गोपनीयता नीति | साइटमैप"
+    langs = "English | हिंदी | বাংলা | தமிழ் | తెలుగు"
+    byline = "रामसेवक यादव | ललितपुर | 12 मई 2025"
+    table = ["फसल | न्यूनतम | अधिकतम | मॉडल भाव", "गेहूं | 2,410 | 2,650 | 2,520", "चना | 5,100 | 5,480 | 5,300"]
+    raw = _page(langs, HEAD, byline, P1, *table, P2, P3, menu)
+    out = Pipeline.default().run(raw)
+    assert out.text.splitlines() == [HEAD, P1, *table, P2, P3]
+    rules = {r.text: r.rule for r in out.removals}
+    assert rules[menu] == rules[langs] == "menus.menu_bar"
+    assert rules[byline] == "menus.byline_cells"
+
+
+def test_a_table_header_without_numbers_is_not_a_menu() -> None:
+    table = ["नाम | पद | विभाग", "सुनीता देवी | सचिव | पंचायत", "रमेश कुमार | सहायक | राजस्व"]
+    assert _lines(_page(HEAD, P1, *table, P2)) == [HEAD, P1, *table, P2]
+
+
+def test_counted_comment_section_goes_to_the_end() -> None:
+    comments = [
+        "आपकी प्रतिक्रिया (2)",
+        "राजेश यादव — शहर में पुलिस गश्त सिर्फ कागज पर होती है।",
+        "अंजलि सिन्हा — बाजार में शाम के बाद कोई सिपाही नहीं दिखता।",
+    ]
+    assert _lines(_page(HEAD, P1, P2, P3, *comments)) == [HEAD, P1, P2, P3]

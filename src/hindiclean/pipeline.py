@@ -10,6 +10,7 @@ from .cleaners.base import Cleaner, FunctionCleaner
 from .cleaners.disclaimers import disclaimers
 from .cleaners.duplicates import duplicates
 from .cleaners.layout import layout
+from .cleaners.menus import menus
 from .cleaners.metadata import metadata
 from .cleaners.navigation import navigation
 from .cleaners.normalize import normalize
@@ -89,6 +90,7 @@ class Pipeline:
                 social,
                 navigation,
                 metadata,
+                menus,
                 duplicates,
                 layout,
                 off_topic,
