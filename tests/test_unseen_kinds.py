@@ -136,3 +136,10 @@ def test_counted_comment_section_goes_to_the_end() -> None:
         "अंजलि सिन्हा — बाजार में शाम के बाद कोई सिपाही नहीं दिखता।",
     ]
     assert _lines(_page(HEAD, P1, P2, P3, *comments)) == [HEAD, P1, P2, P3]
+
+
+def test_masthead_above_a_removed_breadcrumb_goes() -> None:
+    raw = _page("कृषि दर्पण", "होम › कृषि › मंडी भाव", HEAD, P1, P2)
+    out = Pipeline.default().run(raw)
+    assert out.text.splitlines() == [HEAD, P1, P2]
+    assert any(r.rule == "layout.site_name" and r.text == "कृषि दर्पण" for r in out.removals)

@@ -4,7 +4,8 @@
   block goes, or only its last sentences when they follow the article's own prose on one line;
 - short widget labels and Latin-only SEO lines after the last paragraph of the article;
 - the site's name above the headline: a short line at the top that recurs inside chrome removed
-  further down (the copyright line, an app prompt, a paywall note name the site too).
+  further down (the copyright line, an app prompt, a paywall note name the site too), or that
+  stands right above a removed breadcrumb or menu bar (a masthead over the navigation).
 Anchored on the article's last sentence (or list item, or table row), which no cleaner after this
 one removes, so a second run finds the same anchor and removes nothing more.
 """
@@ -95,7 +96,8 @@ def _trailing_latin(text: str) -> bool:
 
 def site_names(page: Page) -> dict[int, tuple[str, str]]:
     """Short lines above the headline (a longer headline-shaped line still follows them before
-    the first paragraph) whose text recurs inside chrome already removed from the page."""
+    the first paragraph) whose text recurs inside chrome already removed from the page, or that
+    stand right above a removed navigation line."""
     blocks = page.blocks
     start = article_start(blocks) if page.removals else None
     if start is None:
@@ -117,10 +119,13 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     chrome = [
         r.text.casefold() for r in page.removals if r.category != "duplicate" and len(r.text) > 8
     ]
+    # Lines of removed navigation (a breadcrumb, a menu bar): the masthead stands right above.
+    nav_lines = {r.line for r in page.removals if r.category == "navigation" and not r.partial}
     found: dict[int, tuple[str, str]] = {}
     for i in candidates:
         key = blocks[i].text.casefold()
-        if any(key in c and key != c for c in chrome):
+        below = range(blocks[i].line + 1, blocks[i + 1].line)
+        if any(key in c and key != c for c in chrome) or any(n in nav_lines for n in below):
             found[i] = ("navigation", "layout.site_name")
     return found
 
