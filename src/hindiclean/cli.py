@@ -1,17 +1,19 @@
-"""Command line: `hindiclean FILE...`, `hindiclean explain FILE`, `hindiclean evaluate GOLD...`."""
+"""Command line: `hindiclean clean`, `explain`, `learn` and `evaluate`; see `hindiclean --help`."""
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
 from .batch import Options, PipelineSpec, UsageError, discover, run_batch
-from .batch.inputs import read_pages
+from .batch.inputs import kind_of, read_pages
 from .evaluate import GoldError, evaluate
-from .explain import explain
 from .learn import MAX_CANDIDATES, MIN_PAGES, MIN_SHARE, Learner, write_rules
 from .pipeline import Pipeline
 from .rules import RuleError
@@ -23,10 +25,16 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     return PipelineSpec(tuple(args.rules or ()), tuple(args.disable or ())).build()
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    return Path(path).read_text(encoding="utf-8")
+def _inputs_or_stdin(inputs: list[str], command: str) -> list[str]:
+    """The INPUT arguments, or stdin (`-`) when none are given and a page is piped in."""
+    if inputs:
+        return inputs
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError(
+            f"no input: give files or folders, or pipe a page in "
+            f"(cat page.txt | hindiclean {command}); see hindiclean {command} --help"
+        )
+    return ["-"]
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
@@ -34,22 +42,25 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     spec.build()  # bad rules and unknown names fail here, before any work starts
     if args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
+    # Into --out: a progress bar on a terminal and a summary. To stdout (a filter, as in
+    # `cat page.txt | hindiclean clean | less`): only skipped pages are reported.
+    quiet = args.quiet or not args.out
     options = Options(
         out=Path(args.out) if args.out else None,
         text_field=args.field,
         jobs=args.jobs,
         errors=args.errors,
         resume=args.resume,
-        progress=not args.quiet and sys.stderr.isatty(),
+        progress=not quiet and sys.stderr.isatty(),
         spec=spec,
     )
-    sources = discover(args.inputs, args.glob)
+    sources = discover(_inputs_or_stdin(args.inputs, "clean"), args.glob)
     if not sources:
         raise UsageError(f"no input files (folders are searched for {args.glob!r}; see --glob)")
     report = run_batch(sources, options)
     if args.report:
         report.write(args.report)
-    if not args.quiet:
+    if not quiet:
         sys.stderr.write(report.summary())
     else:
         for failure in report.stats.failures:  # a skipped page is always reported
@@ -86,9 +97,98 @@ def _cmd_learn(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
+def _use_color(choice: str) -> bool:
+    """--color auto: on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    if choice == "auto":
+        return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return choice == "always"
+
+
+def _record(path: Path, kind: str, record: int | None, field: str) -> str:
+    """The page in record `record` (1-based: the line of a JSONL file, the row of a Parquet
+    file; the number `clean` reports for a skipped page)."""
+    if record is None:
+        raise UsageError(
+            f"{path} holds one page per record: choose one with --record N "
+            f"(e.g. --record 1; --field names the field, default 'text')"
+        )
+    if record < 1:
+        raise UsageError("--record counts from 1")
+    if kind == "parquet":
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            msg = f"{path}: Parquet needs pyarrow: pip install -e '.[parquet]'"
+            raise UsageError(msg) from None
+        table = pq.read_table(path)
+        if field not in table.column_names:
+            raise UsageError(f"{path}: no column {field!r} (has {table.column_names}); see --field")
+        if record > table.num_rows:
+            raise UsageError(f"{path} has {table.num_rows} rows, not {record}")
+        value = table.column(field)[record - 1].as_py()
+    else:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            n = 0
+            for n, raw in enumerate(fh, start=1):  # noqa: B007 - n is the count when it ends
+                if n == record:
+                    break
+            else:
+                raise UsageError(f"{path} has {n} lines, not {record}")
+        try:
+            data = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UsageError(f"{path}, record {record}: not a JSON line ({exc})") from None
+        if not isinstance(data, dict) or field not in data:
+            fields = sorted(data) if isinstance(data, dict) else []
+            raise UsageError(
+                f"{path}, record {record}: no field {field!r} (has {fields}); see --field"
+            )
+        value = data[field]
+    if not isinstance(value, str):
+        raise UsageError(f"{path}, record {record}: {field!r} holds {type(value).__name__}")
+    return value
+
+
+def _explain_pages(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """(label, page text) for each FILE of `explain`; errors say what to give instead."""
+    for arg in _inputs_or_stdin(args.files, "explain"):
+        if arg == "-":
+            data = sys.stdin.buffer.read()
+            label = "-"
+        else:
+            path = Path(arg)
+            if path.is_dir():
+                raise UsageError(
+                    f"{arg} is a folder; explain takes files "
+                    f"(e.g. hindiclean explain {arg}/NAME.txt)"
+                )
+            if not path.is_file():
+                raise UsageError(f"{arg}: no such file")
+            kind = kind_of(path)
+            if kind != "text":
+                record = args.record
+                label = f"{arg}, record {record}" if record else arg
+                yield label, _record(path, kind, record, args.field)
+                continue
+            data = path.read_bytes()
+            label = arg
+        try:
+            yield label, data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+            raise UsageError(msg) from None
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
-    text = _read(args.file)
-    sys.stdout.write(explain(text, _pipeline(args), color=sys.stdout.isatty()))
+    pipeline = _pipeline(args)
+    color = _use_color(args.color)
+    pages = list(_explain_pages(args))  # every input is checked before any output
+    for i, (label, text) in enumerate(pages):
+        if len(pages) > 1:
+            sys.stdout.write(f"{chr(10) if i else ''}==> {label} <==\n")
+        # line by line: a reader that stops early (`| head`) is noticed, not lost in one write
+        sys.stdout.writelines(pipeline.explain(text, color=color).splitlines(keepends=True))
     return 0
 
 
@@ -98,37 +198,106 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+_CLEAN_HELP = """\
+Clean text files, folders, JSONL (.gz) or Parquet: each page comes out as the article alone.
+
+With --out DIR, outputs keep the inputs' layout and format, on all cores, with a progress bar
+on a terminal and a summary on stderr. Without --out, the clean text goes to stdout (Parquet
+needs --out) and only skipped pages are reported. With no INPUT, a page piped in is read from
+stdin. Exit code: 0 all pages cleaned, 1 some pages skipped (each reported), 2 usage error.
+"""
+_CLEAN_EXAMPLES = """\
+examples:
+  hindiclean clean corpus_samples/*.txt --out out       # out/NAME.txt for each page
+  hindiclean clean dump/ --out clean/                   # folders recursively (--glob '*.txt')
+  hindiclean clean dump.jsonl.gz --field content --out clean/ --report run.json
+  cat page.txt | hindiclean clean | less                # stdin to stdout
+  hindiclean page.txt                                   # same as `hindiclean clean page.txt`
+  hindiclean clean dump/ --out clean/ --rules site-rules.toml --disable ads.label
+"""
+_EXPLAIN_HELP = """\
+Show each line of a page: kept (+), dropped (-) or cut inside the line (~), with the category
+and the rule that removed it. Coloured on a terminal (--color; NO_COLOR turns it off).
+A JSONL or Parquet file holds one page per record: choose it with --record N.
+"""
+_EXPLAIN_EXAMPLES = """\
+examples:
+  hindiclean explain corpus_samples/own_01_khabarlahar.txt
+  hindiclean explain a.txt b.txt | less -R
+  hindiclean explain dump.jsonl --record 12 --field content   # the record `clean` named
+  cat page.txt | hindiclean explain
+  hindiclean explain page.txt --rules site-rules.toml         # see your own rules fire
+"""
+_LEARN_HELP = """\
+Learn a site's boilerplate from its dump: whole lines that recur on many pages (a newsletter
+line, a footer, a widget title, a desk name), written as ordinary rules to read, edit and use
+with `hindiclean clean --rules FILE.toml`. Recurring body (agency copy, repeated quotes,
+subheadings over the article's prose) is never learned.
+"""
+_LEARN_EXAMPLES = """\
+examples:
+  hindiclean learn dump/ --out site-rules.toml
+  hindiclean clean dump/ --out clean/ --rules site-rules.toml
+  hindiclean learn crawl.jsonl.gz --field content --min-pages 20 --out site-rules.toml
+"""
+_EVALUATE_HELP = """\
+Score the cleaner against gold pages: JSON lines with `id`, `raw` and `expected`. Prints body
+recall (words of the article kept), pages with body loss, boilerplate removal, precision, F1
+and idempotence.
+"""
+_EVALUATE_EXAMPLES = """\
+examples:
+  hindiclean evaluate tests/data/gold/*.jsonl
+  hindiclean evaluate eval/heldout.jsonl --show-misses       # lost body, surviving chrome
+  hindiclean evaluate my-pages.jsonl --rules site-rules.toml --disable off_topic
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hindiclean",
         description="Turn raw Hindi news pages into the article alone.",
-        epilog="`hindiclean FILE...` is short for `hindiclean clean FILE...`.",
+        epilog="`hindiclean FILE...` is short for `hindiclean clean FILE...`; "
+        "`hindiclean COMMAND --help` shows each command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=f"hindiclean {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, description: str, examples: str):
+        return sub.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=examples,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
     def rule_options(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "--rules", action="append", metavar="FILE.toml", help="extra rules (repeatable)"
+            "--rules", action="append", metavar="FILE.toml",
+            help="extra rules from a rule file (repeatable: --rules a.toml --rules b.toml)",
         )
         p.add_argument(
-            "--disable", action="append", metavar="NAME", help="switch off a rule or cleaner"
+            "--disable", action="append", metavar="NAME",
+            help="switch off a cleaner (off_topic) or one rule (ads.label); repeatable",
         )
 
-    c = sub.add_parser(
-        "clean",
-        help="clean text files, folders, JSONL (.gz) or Parquet into --out (or stdout)",
+    c = command(
+        "clean", "clean text files, folders, JSONL (.gz) or Parquet into --out (or stdout)",
+        _CLEAN_HELP, _CLEAN_EXAMPLES,
     )
     c.add_argument(
-        "inputs", nargs="+", metavar="INPUT",
-        help="text files, folders (recursive), .jsonl/.jsonl.gz, .parquet, or - for stdin",
+        "inputs", nargs="*", metavar="INPUT",
+        help="text files, folders (recursive), .jsonl/.jsonl.gz, .parquet, or - for stdin "
+        "(default: stdin, when a page is piped in)",
     )
-    c.add_argument("--out", metavar="DIR", help="write outputs here, in the inputs' layout")
+    c.add_argument("--out", metavar="DIR", help="write outputs here, in the inputs' layout "
+                   "(default: the clean text to stdout)")
     c.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
     c.add_argument("--field", default="text", help="JSONL/Parquet field to clean (default text)")
     c.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1,
-        help="worker processes (default: all cores)",
+        help=f"worker processes (default: all cores, here {os.cpu_count() or 1})",
     )
     c.add_argument(
         "--errors", choices=("skip", "replace"), default="skip",
@@ -136,11 +305,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--resume", action="store_true", help="skip inputs whose output is complete")
     c.add_argument("--report", metavar="FILE.json", help="write the run's report as JSON")
-    c.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    c.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="no progress bar, no summary (skipped pages are still reported)",
+    )
     rule_options(c)
     c.set_defaults(func=_cmd_clean)
 
-    ln = sub.add_parser("learn", help="learn a site's boilerplate: lines recurring across pages")
+    ln = command(
+        "learn", "learn a site's boilerplate: lines recurring across pages",
+        _LEARN_HELP, _LEARN_EXAMPLES,
+    )
     ln.add_argument("inputs", nargs="+", metavar="INPUT", help="the same inputs as `clean`")
     ln.add_argument("--out", required=True, metavar="FILE.toml", help="where to write the rules")
     ln.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
@@ -155,17 +330,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     ln.add_argument(
         "--max-candidates", type=int, default=MAX_CANDIDATES,
-        help="distinct lines counted at most (bounds memory)",
+        help=f"distinct lines counted at most: bounds memory (default {MAX_CANDIDATES})",
     )
-    ln.add_argument("--quiet", action="store_true", help="no summary")
+    ln.add_argument("-q", "--quiet", action="store_true", help="no summary")
     ln.set_defaults(func=_cmd_learn)
 
-    e = sub.add_parser("explain", help="show each line of a page, kept or dropped, and why")
-    e.add_argument("file", metavar="FILE")
+    e = command(
+        "explain", "show each line of a page, kept or dropped, and why",
+        _EXPLAIN_HELP, _EXPLAIN_EXAMPLES,
+    )
+    e.add_argument(
+        "files", nargs="*", metavar="FILE",
+        help="pages to explain (text, or JSONL/Parquet with --record); - or none: stdin",
+    )
+    e.add_argument(
+        "--record", type=int, metavar="N",
+        help="in a JSONL or Parquet file, the page of record N (1 = first line or row)",
+    )
+    e.add_argument("--field", default="text", help="JSONL/Parquet field (default text)")
+    e.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour the output (default auto: on a terminal, unless NO_COLOR is set)",
+    )
     rule_options(e)
     e.set_defaults(func=_cmd_explain)
 
-    v = sub.add_parser("evaluate", help="score against gold JSONL (id, raw, expected)")
+    v = command(
+        "evaluate", "score against gold JSONL (id, raw, expected)",
+        _EVALUATE_HELP, _EVALUATE_EXAMPLES,
+    )
     v.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     v.add_argument("--show-misses", action="store_true", help="list lost body and surviving chrome")
     rule_options(v)
@@ -173,13 +366,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stdout_closed() -> int:
+    """The reader of stdout went away (`hindiclean clean page.txt | head`): stop quietly."""
+    try:  # Python would report the broken pipe again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a command stopped by a closed pipe
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in COMMANDS and (argv[0] == "-" or not argv[0].startswith("-")):
+    if not argv and sys.stdin is not None and not sys.stdin.isatty():
+        argv = ["clean"]  # `cat page.txt | hindiclean`
+    elif argv and argv[0] not in COMMANDS and (argv[0] == "-" or not argv[0].startswith("-")):
         argv.insert(0, "clean")
     args = _parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
     except (RuleError, GoldError, UsageError) as exc:
         print(f"hindiclean: {exc}", file=sys.stderr)
         return 2
@@ -187,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         msg = "hindiclean: interrupted; unfinished outputs are left as .part files"
         print(msg, file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
     except (OSError, UnicodeDecodeError) as exc:
         print(f"hindiclean: {exc}", file=sys.stderr)
         return 1

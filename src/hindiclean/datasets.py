@@ -1,8 +1,9 @@
 """Hugging Face `datasets` integration: `ds.map(hindiclean.datasets.cleaner("text"), batched=True)`.
 
-Needs `pip install 'hindiclean[datasets]'`. The function cleans one column in place (or into
-`output`), adds a struct column of removals by category (`stats=True`), and gives exactly what
-`hindiclean clean` gives for the same pages. It is picklable, so `num_proc=N` works.
+Needs `pip install -e '.[datasets]'` (in the checkout). The function cleans one column in place
+(or into `output`), adds a struct column of removals by category (`stats=True`), and gives
+exactly what `hindiclean clean` gives for the same pages. It is picklable, so `num_proc=N`
+works.
 """
 
 from __future__ import annotations

@@ -1,15 +1,21 @@
 """datatrove integration: `hindiclean.datatrove.HindiClean` as a step of a datatrove pipeline.
 
-Needs `pip install 'hindiclean[datatrove]'`. The step cleans `Document.text`, counts removals
-by category in the step's stats and in `Document.metadata["hindiclean"]`, and drops pages that
-come out empty (or keeps them, as you choose).
+Needs `pip install -e '.[datatrove]'` (in the checkout). The step cleans `Document.text`,
+counts removals by category in the step's stats and in `Document.metadata["hindiclean"]`, and
+drops pages that come out empty (or keeps them, as you choose).
 """
 
 from __future__ import annotations
 
-from datatrove.data import DocumentsPipeline
-from datatrove.pipeline.base import PipelineStep
-from datatrove.utils.typeshelper import StatHints
+try:
+    from datatrove.data import DocumentsPipeline
+    from datatrove.pipeline.base import PipelineStep
+    from datatrove.utils.typeshelper import StatHints
+except ImportError as exc:  # the extra is not installed: say how to get it
+    raise ImportError(
+        f"hindiclean.datatrove needs datatrove ({exc.name or exc} is missing): "
+        "pip install -e '.[datatrove]' in the hindiclean checkout"
+    ) from None
 
 from .pipeline import DEFAULT, Pipeline
 from .stats import removal_counts

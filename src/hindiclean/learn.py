@@ -47,7 +47,6 @@ _MONTHS = (
 )
 _MONTH_WORD = re.compile(rf"(?<!\S)(?:{_MONTHS})(?!\S)")
 _DIGITS = re.compile(r"[0-9]+")
-_WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+")
 
 
 def line_key(text: str) -> str:
@@ -55,24 +54,71 @@ def line_key(text: str) -> str:
     return _DIGITS.sub("0", _MONTH_WORD.sub("<m>", dedup_key(text)))
 
 
-def _line_pattern(text: str) -> str:
-    """A regex for the line and its variants: words as written (digit runs and month names
-    generalised), any punctuation and spaces between them."""
-    sep = r"[\s,;:\"'“”‘’()\[\]{}\-–—/|•·…।॥.!?*#@&+=<>«»›]*"
-    parts = []
+# The named fragments of learned patterns, written once in the rule file's [fragments] table.
+# GAP is one character between words: anything that is not a word character (space,
+# punctuation, symbols such as ▶ ₹ % ☆, emoji); every character of a line is either part of a
+# word (matched literally; ZWNJ and ZWJ belong to the word, written as \u200c and \u200d) or
+# a GAP, so a pattern always matches the line it came from.
+# NUMBERS is a run of numbers (pagination, scores); a number is followed by at least one GAP
+# before the next, so the repetition is unambiguous and the pattern matches in linear time.
+_WORD_CLASS = r"\w\u0900-\u0963\u0966-\u097f\u200c\u200d"
+FRAGMENTS = {
+    "GAP": f"[^{_WORD_CLASS}]",
+    "MONTH": _MONTHS,
+    "NUMBERS": r"\d+(?:<<GAP>>+\d+){0,60}",
+}
+_WORD = re.compile(f"[{_WORD_CLASS}]+")
+_NUMBER = re.compile(r"\d+")
+
+
+def _readable_pattern(text: str) -> str:
+    """The pattern of one line as written in a rule file: its words literally (digit runs and
+    month names generalised, runs of numbers as <<NUMBERS>>), <<GAP>>s between them."""
+    tokens: list[str] = []
     for m in _WORD.finditer(text):
         word = m.group()
         if _MONTH_WORD.fullmatch(word.lower()):
-            parts.append(f"(?:{_MONTHS})")
+            tokens.append("<<MONTH>>")
+        elif _NUMBER.fullmatch(word):
+            if tokens and tokens[-1] in ("#", "<<NUMBERS>>"):
+                tokens[-1] = "<<NUMBERS>>"  # a run of numbers: one bounded repetition
+            else:
+                tokens.append("#")
         else:
-            parts.append(
-                "".join(
-                    "[0-9०-९]+" if piece.isdigit() else re.escape(piece)
-                    for piece in re.split(r"([0-9०-९]+)", word)
-                    if piece
-                )
+            pieces = _NUMBER.split(word)
+            tokens.append(
+                "".join(r"\d+" if i % 2 else re.escape(piece) for i, piece in enumerate(pieces))
+                .replace("\u200c", r"\u200c")
+                .replace("\u200d", r"\u200d")
             )
-    return sep + sep.join(parts) + sep
+    if not tokens:  # no word at all (a row of symbols): the line as it stands
+        return re.escape(text)
+    tokens = [r"\d+" if t == "#" else t for t in tokens]
+    return "<<GAP>>*" + "<<GAP>>+".join(tokens) + "<<GAP>>*"
+
+
+def expand_fragments(pattern: str) -> str:
+    """A readable learned pattern with its <<FRAGMENTS>> expanded (as `load_rules` does)."""
+    from .rules import _expand
+
+    return str(_expand(pattern, FRAGMENTS, "learned rule"))
+
+
+def _line_pattern(*lines: str) -> str:
+    """A readable pattern that matches every one of `lines` (one alternative per line whose
+    variant the first pattern does not cover, e.g. a nukta written one way and the other)."""
+    alternatives: list[str] = []
+    for line in lines:
+        if any(_matches(expand_fragments(a), line) for a in alternatives):
+            continue
+        alternatives.append(_readable_pattern(line))
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _matches(pattern: str, line: str) -> bool:
+    return re.fullmatch(pattern, line, re.IGNORECASE) is not None
 
 
 _CATEGORY_HINTS = (
@@ -213,15 +259,20 @@ def make_rules(learned: list[tuple[str, _Candidate]], pages: int) -> RuleSet:
     for key, c in learned:
         category = guess_category(c.text)
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        examples = tuple(dict.fromkeys(c.examples or [c.text]))  # each distinct line once
+        pattern = expand_fragments(_line_pattern(*examples))
+        max_chars = 2 * max(map(len, examples)) + 40
+        if not all(_matches(pattern, e) for e in examples):  # pragma: no cover - by construction
+            pattern = "|".join(re.escape(e) for e in examples)
         rules.append(
             Rule(
                 name=f"learned.{category}.{digest}",
                 category=category,
-                pattern=_line_pattern(c.text),
+                pattern=pattern,
                 scope="line",
-                max_chars=2 * len(c.text) + 40,
+                max_chars=max_chars,
                 description=f"seen on {c.count} of {pages} pages ({100 * c.count / pages:.1f} %)",
-                examples=tuple(c.examples),
+                examples=examples,
                 source="learned",
                 meta={
                     "pages": c.count,
@@ -257,22 +308,35 @@ def _toml_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _readable(pattern: str) -> str:
+    """A pattern with the learned fragments written back as <<NAME>> (the inverse of
+    `expand_fragments`, so that loading the file gives the same pattern)."""
+    for name in ("NUMBERS", "MONTH", "GAP"):
+        pattern = pattern.replace(expand_fragments(f"<<{name}>>"), f"<<{name}>>")
+    return pattern
+
+
 def write_rules(rules: RuleSet, path: str | Path, header: str = "") -> None:
-    """Write rules in the packaged TOML form (loadable with `load_rules`)."""
+    """Write rules in the packaged TOML form (loadable with `load_rules`). The sub-patterns
+    learned rules share are written once, in the file's [fragments] table."""
     lines = []
     if header:
         lines += [f"# {h}" for h in header.splitlines()]
         lines.append("")
+    body: list[str] = []
+    used: set[str] = set()
     for r in rules:
-        if "'''" in r.pattern:
+        pattern = _readable(r.pattern)
+        if "'''" in pattern:
             raise ValueError(f"rule {r.name!r}: pattern holds ''' and cannot be written")
-        lines += [
+        used.update(name for name in FRAGMENTS if f"<<{name}>>" in pattern)
+        body += [
             "[[rule]]",
             f"name = {_toml_str(r.name)}",
             f"category = {_toml_str(r.category)}",
             f"scope = {_toml_str(r.scope)}",
             f"max_chars = {r.max_chars}",
-            f"pattern = '''{r.pattern}'''",
+            f"pattern = '''{pattern}'''",
             f"description = {_toml_str(r.description)}",
             f"examples = [{', '.join(_toml_str(e) for e in r.examples)}]",
         ]
@@ -280,6 +344,16 @@ def write_rules(rules: RuleSet, path: str | Path, header: str = "") -> None:
             meta = ", ".join(
                 f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in r.meta.items()
             )
-            lines.append(f"meta = {{ {meta} }}")
+            body.append(f"meta = {{ {meta} }}")
+        body.append("")
+    if "NUMBERS" in used:
+        used.add("GAP")
+    if used:
+        lines += [
+            "# Shared sub-patterns, used in the rules as <<NAME>>: GAP is one character between",
+            "# words (space, punctuation, symbol, emoji); NUMBERS a run of numbers; MONTH a month.",
+            "[fragments]",
+        ]
+        lines += [f"{name} = '''{FRAGMENTS[name]}'''" for name in FRAGMENTS if name in used]
         lines.append("")
-    Path(path).write_text("\n".join(lines), encoding="utf-8")
+    Path(path).write_text("\n".join(lines + body), encoding="utf-8")

@@ -168,6 +168,13 @@ class Pipeline:
         page = self(Page.from_text(text))
         return Result(page.text, page.removals, page)
 
+    def explain(self, text: str, color: bool = False) -> str:
+        """Each line of `text` kept (`+`) or dropped (`-`, `~` for a cut) by this pipeline, with
+        the category and rule of each removal (custom and learned rules included)."""
+        from .explain import explain
+
+        return explain(text, self, color=color)
+
 
 DEFAULT = Pipeline.default()
 

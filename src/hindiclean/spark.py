@@ -1,17 +1,24 @@
 """Apache Spark integration: clean a column, learn a site's boilerplate across the cluster.
 
-Needs `pip install 'hindiclean[spark]'` (pyspark, pandas, pyarrow) and Java. The pipeline is
-broadcast once to each executor; pages are cleaned a pandas batch at a time through Arrow.
+Needs `pip install -e '.[spark]'` in the checkout (pyspark, pandas, pyarrow) and Java. The
+pipeline is broadcast once to each executor; pages are cleaned a pandas batch at a time through
+Arrow.
 """
 
 from __future__ import annotations
 
 import math
 
-import pandas as pd
-from pyspark.sql import DataFrame
-from pyspark.sql import functions as F
-from pyspark.sql import types as T
+try:
+    import pandas as pd
+    from pyspark.sql import DataFrame
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+except ImportError as exc:  # the extra is not installed: say how to get it
+    raise ImportError(
+        f"hindiclean.spark needs pyspark, pandas and pyarrow ({exc.name or exc} is missing): "
+        "pip install -e '.[spark]' in the hindiclean checkout"
+    ) from None
 
 from .learn import MIN_PAGES, MIN_SHARE, _Candidate, make_rules, observe, passes
 from .pipeline import DEFAULT, Pipeline
