@@ -336,8 +336,12 @@ class Runner:
         if lines.error is not None:
             ok = False
             why = str(lines.error) or type(lines.error).__name__
-            if isinstance(lines.error, gzip.BadGzipFile) or "gzip" in why.lower():
+            if isinstance(lines.error, gzip.BadGzipFile):
                 why = f"not a readable gzip file ({why})"
+            elif gz and isinstance(lines.error, EOFError):
+                why = f"the gzip file is truncated ({why})"
+            elif gz and isinstance(lines.error, zlib.error):
+                why = f"corrupt gzip data ({why})"
             self._fail(s.label, f"cannot read from here on: {why}", lines.line, transient=True)
         elif self._changed(s):
             ok = False
