@@ -20,7 +20,19 @@ from hindiclean.batch import files as batch_files
 from hindiclean.batch import inputs as batch_inputs
 from hindiclean.batch.report import Report
 
-from .test_batch import CLEAN, CLEAN2, RAW, RAW2, jsonl_bytes, load_report, part_files, read_jsonl, run, tree, write
+from .test_batch import (
+    CLEAN,
+    CLEAN2,
+    RAW,
+    RAW2,
+    jsonl_bytes,
+    load_report,
+    part_files,
+    read_jsonl,
+    run,
+    tree,
+    write,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="faults are injected into forked workers")
 
