@@ -132,7 +132,7 @@ def test_every_bad_input_is_reported_and_the_run_goes_on(tmp_path: Path) -> None
     write(tmp_path / "in" / "c_odd_values.jsonl", line_int + line_nested)
     write(tmp_path / "in" / "d_corrupt.parquet", b"PAR1" + os.urandom(200) + b"PAR1")
     pq.write_table(pa.table({"id": [1, 2], "text": pa.array([RAW, None], type=pa.string_view())}), tmp_path / "in" / "e_view.parquet")
-    long_name = "न" * 82 + ".txt"  # 3 * 82 + 4 = 250 bytes: legal, `.NAME.part` would not be
+    long_name = "न" * 82 + "x.txt"  # 3 * 82 + 5 = 251 bytes: legal, `.NAME.part` would not be
     assert len(long_name.encode()) <= 255 < len(f".{long_name}.part".encode())
     write(tmp_path / "in" / long_name, RAW)
     write(tmp_path / "in" / "z_last.txt", RAW2)
