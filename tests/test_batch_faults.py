@@ -110,6 +110,19 @@ def test_a_stuck_page_is_stopped_by_the_time_limit_and_the_run_goes_on(tmp_path:
     assert [r["id"] for r in read_jsonl(tmp_path / "out" / "dump.jsonl")] == [i for i in range(40) if i != 1]
 
 
+def test_resume_redoes_an_output_that_lost_a_page_to_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    records = [{"id": i, "text": RAW} for i in range(10)]
+    src = write(tmp_path / "dump.jsonl", jsonl_bytes(records))
+    real = work.clean_text
+    monkeypatch.setattr(work, "clean_text", lambda t, name, *a, **k: time.sleep(3600) if name.endswith(":3") else real(t, name, *a, **k))
+    first = batch([src], tmp_path / "out", jobs=1, settings=Settings(page_timeout=1.0))
+    assert first.stats.skipped == 1
+    monkeypatch.undo()  # the next run is not slowed down
+    again = batch([src], tmp_path / "out", jobs=1, resume=True)
+    assert len(again.resumed_outputs) == 0 and again.stats.cleaned == 10
+    assert len(read_jsonl(tmp_path / "out" / "dump.jsonl")) == 10
+
+
 def test_page_timeout_is_a_cli_option() -> None:
     res = run("clean", "-", "--page-timeout", "0", stdin=RAW)
     assert res.returncode == 2 and "--page-timeout" in res.stderr
