@@ -184,6 +184,10 @@ def test_exit_codes_tell_done_reported_usage_and_failed_apart(tmp_path: Path) ->
     assert "the run failed" in res.stderr
     r = json.loads((tmp_path / "r3.json").read_text())
     assert r["status"] == "failed" and r["error"]
+    write(tmp_path / "o4" / "a.txt" / "x", b"")  # the same for a text page, in a worker
+    res = run("clean", "a.txt", "--out", "o4", cwd=tmp_path)
+    assert res.returncode == 3, res.stderr
+    assert "cannot write" in res.stderr
 
 
 def test_outputs_are_flushed_to_disk_before_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,6 +29,11 @@ class RunFailed(RuntimeError):
     """The run cannot go on (a bug, or workers that die outside any page)."""
 
 
+class OutputError(RunFailed):
+    """An output cannot be written (a full disk, a folder where a file goes): not the page's
+    fault, so the run stops instead of reporting every page after it."""
+
+
 @dataclass
 class Task:
     """Pages for one worker round trip; `poisoned` pages (index -> reason) are reported failed
@@ -64,6 +69,8 @@ def _serve(conn: Any, progress: Any, init: Callable, initargs: tuple) -> None:
         seq, func, task = msg
         try:
             result: tuple = ("ok", func(task))
+        except OutputError as exc:
+            result = ("fatal", -1, str(exc))
         except Exception as exc:
             result = ("error", int(progress[0]), f"{type(exc).__name__}: {exc}")
         progress[0] = _IDLE
@@ -201,10 +208,22 @@ class Pool:
         if result[0] == "ok":
             results[seq] = result[1]
             return
-        _, index, error = result
+        kind, index, error = result
+        if kind == "fatal":
+            raise OutputError(error)
         if index < 0:
             raise RunFailed(f"internal error outside any page: {error}")
-        task.poisoned[index] = f"internal error while cleaning this page: {error}"
+        self._retry(seq, task, index, f"internal error while cleaning this page: {error}", ready)
+
+    def _retry(self, seq: int, task: Task, index: int, why: str, ready: deque) -> None:
+        """Send `task` again with page `index` marked failed; a task that fails again outside
+        a page, or again on a page already marked, is retried a bounded number of times."""
+        if index < 0 or index in task.poisoned:
+            task.attempts += 1
+            if task.attempts >= self.settings.task_attempts:
+                raise RunFailed(f"a task failed {task.attempts} times: {why}")
+        else:
+            task.poisoned[index] = why
         ready.appendleft((seq, task))
 
     def _replace(self, w: _Worker, ready: deque, why: str) -> None:
@@ -215,13 +234,7 @@ class Pool:
         w.job = None
         w.kill()
         self.workers[self.workers.index(w)] = self._spawn()
-        if index >= 0:
-            task.poisoned[index] = why
-        else:
-            task.attempts += 1
-            if task.attempts >= self.settings.task_attempts:
-                raise RunFailed(f"a task failed {task.attempts} times outside any page: {why}")
-        ready.appendleft((seq, task))
+        self._retry(seq, task, index, why, ready)
 
     def close(self) -> None:
         for w in self.workers:

@@ -19,7 +19,7 @@ from ..pipeline import DEFAULT, Pipeline
 from ..rules import load_rules
 from . import jsonline
 from .files import write_atomic
-from .pool import Task, started
+from .pool import OutputError, Task, started
 from .report import Failure, Stats
 
 
@@ -153,7 +153,10 @@ def clean_text_files(task: TextTask) -> tuple[list[bytes | None], Stats, list[bo
                 out = clean_text(text, f.label, stats).encode("utf-8", "surrogatepass")
             done = True
         if f.dst is not None and out is not None:
-            write_atomic(Path(f.dst), out, task.fsync)
+            try:
+                write_atomic(Path(f.dst), out, task.fsync)
+            except OSError as exc:
+                raise OutputError(f"cannot write {f.dst}: {exc.strerror or exc}") from exc
             out = None
         texts.append(out)
         complete.append(done)
