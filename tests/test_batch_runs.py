@@ -239,3 +239,31 @@ def test_a_txt_gz_page_gets_a_hint(tmp_path: Path) -> None:
     res = run("clean", "in", "--glob", "*.gz", "--out", "out", cwd=tmp_path)
     assert res.returncode == 1
     assert "gunzip .txt.gz pages first" in res.stderr
+
+
+@pytest.mark.parametrize("name", ["d.jsonl", "d.jsonl.gz"])
+def test_resume_goes_on_inside_a_jsonl_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    from hindiclean.batch.manifest import Manifest
+
+    data = jsonl_bytes([{"id": i, "text": RAW if i % 2 else RAW2} for i in range(1000)])
+    src = write(tmp_path / name, gzip.compress(data) if name.endswith(".gz") else data)
+    full = tmp_path / "full"
+    run_batch(iter_sources([str(src)]), Options(out=full))
+    real = Manifest.save_checkpoint
+    saved: list[int] = []
+
+    def interrupt_after_two(self: Manifest, *args: object) -> None:
+        real(self, *args)  # type: ignore[arg-type]
+        saved.append(1)
+        if len(saved) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Manifest, "save_checkpoint", interrupt_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(iter_sources([str(src)]), Options(out=tmp_path / "out"))
+    monkeypatch.undo()
+    assert not (tmp_path / "out" / name).exists()
+    report = run_batch(iter_sources([str(src)]), Options(out=tmp_path / "out", resume=True))
+    assert report.resumed_records == 512  # two chunks of 256 lines kept
+    assert report.stats.pages == 488
+    assert (tmp_path / "out" / name).read_bytes() == (full / name).read_bytes()

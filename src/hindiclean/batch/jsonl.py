@@ -84,6 +84,21 @@ def _check_field(r: Runner, s: Source, gz: bool) -> None:
             f"are {names}; choose one with --field"
         )
 
+
+def _checkpoint(r: Runner, s: Source, fp: str, part: Path, fh: Any) -> Checkpoint | None:
+    """Where an earlier run's temporary output stopped (--resume), with `fh` moved there;
+    None: start from the beginning."""
+    cp = r.manifest.checkpoint(s.rel, fp) if r.o.resume else None  # type: ignore[union-attr]
+    if cp is None or not part.exists() or part.stat().st_size < cp.out_bytes:
+        return None
+    try:
+        fh.seek(cp.in_offset)
+    except READ_ERRORS:
+        fh.seek(0)
+        return None
+    return cp
+
+
 def clean_jsonl(r: Runner, s: Source) -> None:
     """Clean one JSONL (.gz) file into --out or to stdout; with --resume go on from the
     checkpoint of an earlier run's temporary file."""
@@ -104,22 +119,15 @@ def clean_jsonl(r: Runner, s: Source) -> None:
             sys.stdout.buffer.flush()
             return
         part = part_path(dst)
-        cp = r.manifest.checkpoint(s.rel, fp) if r.o.resume else None  # type: ignore[union-attr]
         dst.parent.mkdir(parents=True, exist_ok=True)
-        if cp is not None and part.exists() and part.stat().st_size >= cp.out_bytes:
-            try:
-                fh.seek(cp.in_offset)
-            except READ_ERRORS:
-                cp = None
-        if cp is not None and part.exists() and part.stat().st_size >= cp.out_bytes:
-            mode = "r+b"
+        cp = _checkpoint(r, s, fp, part, fh)
+        if cp is not None:
+            mode, first, offset = "r+b", cp.lines + 1, cp.in_offset
             r.report.resumed_records += cp.lines
-            first, offset = cp.lines + 1, cp.in_offset
         else:
-            fh.seek(0)
             mode, first, offset = "wb", 1, 0
         with open(part, mode) as out:
-            out.truncate(cp.out_bytes if mode == "r+b" else 0)  # type: ignore[union-attr]
+            out.truncate(0 if cp is None else cp.out_bytes)
             out.seek(0, os.SEEK_END)
             ok = _stream(r, s, fh, out, fp, first, offset, gz)
         finish(part, dst, r.s.fsync)
