@@ -57,13 +57,18 @@ def write(path: Path, data: str | bytes) -> Path:
     return path
 
 
+def _files(root: Path) -> list[Path]:
+    """Every file under root (hidden ones too) but the run's own state (.hindiclean/)."""
+    return [p for p in sorted(root.rglob("*")) if p.is_file() and ".hindiclean" not in p.relative_to(root).parts]
+
+
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under root (hidden ones too) by its relative path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in _files(root)}
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()}
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in _files(root)}
 
 
 def part_files(root: Path) -> list[str]:
@@ -83,9 +88,13 @@ def read_jsonl(path: Path) -> list[dict]:
 def load_report(path: Path) -> dict:
     """The --report JSON, checked for what must hold in every report."""
     r = json.loads(path.read_text(encoding="utf-8"))
-    assert r["pages"] == r["cleaned"] + r["skipped"], r
-    assert len(r["failures"]) == min(r["skipped"], 1000), r  # lists are capped at 1000
-    assert len(r["empty_pages"]) == min(r["empty"], 1000), r
+    assert r["pages"] == r["cleaned"] + r["skipped"] + r["nulls"], r
+    cap = r["settings"]["max_listed"]
+    assert len(r["failures"]) == min(r["skipped"], cap), r  # lists are capped
+    assert len(r["failures"]) + r["failures_not_listed"] == r["skipped"], r
+    assert len(r["empty_pages"]) == min(r["empty"], cap), r
+    assert len(r["empty_pages"]) + r["empty_pages_not_listed"] == r["empty"], r
+    assert r["kept_unchanged"] <= r["skipped"], r
     assert r["empty"] <= r["cleaned"], r
     for f in r["failures"]:
         assert set(f) == {"input", "reason", "record", "offset"}, f
@@ -287,10 +296,11 @@ def test_big_jsonl_keeps_order_with_two_jobs_and_matches_one_job(tmp_path: Path)
 # ---------------------------------------------------------------- 4. Parquet
 
 
-def test_parquet_in_parquet_out_null_rows_reported(tmp_path: Path) -> None:
+def test_parquet_in_parquet_out_null_rows_pass_through(tmp_path: Path) -> None:
+    # Item 9: a null text used to drop the whole row (its other columns too); Spark keeps it.
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    texts = [RAW, RAW2, None, SAMPLES[next(iter(SAMPLES))], RAW]
+    texts = [RAW, RAW2, None, SAMPLES[next(iter(SAMPLES))], "सरकार ने आज घोषणा की।"]
     table = pa.table(
         {
             "id": pa.array([10, 20, 30, 40, 50], type=pa.int64()),
@@ -303,22 +313,18 @@ def test_parquet_in_parquet_out_null_rows_reported(tmp_path: Path) -> None:
     pq.write_table(table, src)
     before = src.read_bytes()
     res = run("clean", "pages.parquet", "--out", "out", "--jobs", "1", "--report", "r.json", cwd=tmp_path)
-    assert res.returncode == 1, res.stderr  # the null row is a failure
-    assert "pages.parquet, record 3" in res.stderr
+    assert res.returncode == 0, res.stderr
     out = pq.read_table(tmp_path / "out" / "pages.parquet")
     assert out.schema.names == table.schema.names
     assert [f.type for f in out.schema] == [f.type for f in table.schema]
-    keep = [0, 1, 3, 4]
-    assert out.column("id").to_pylist() == [10, 20, 40, 50]
-    assert out.column("url").to_pylist() == [f"https://example.in/{i}" for i in keep]
-    assert out.column("tags").to_pylist() == [table.column("tags")[i].as_py() for i in keep]
-    assert out.column("text").to_pylist() == [hindiclean.clean(texts[i]) for i in keep]
+    assert out.column("id").to_pylist() == [10, 20, 30, 40, 50]
+    assert out.column("url").to_pylist() == table.column("url").to_pylist()
+    assert out.column("tags").to_pylist() == table.column("tags").to_pylist()
+    expected = [None if t is None else hindiclean.clean(t) for t in texts]
+    expected[4] = expected[4].rstrip("\n")  # no newline the value did not end with
+    assert out.column("text").to_pylist() == expected
     report = load_report(tmp_path / "r.json")
-    assert (report["pages"], report["cleaned"], report["skipped"]) == (5, 4, 1)
-    assert report["failures"] == [
-        {"input": "pages.parquet", "reason": report["failures"][0]["reason"], "record": 3, "offset": None}
-    ]
-    assert "null" in report["failures"][0]["reason"]
+    assert (report["pages"], report["cleaned"], report["skipped"], report["nulls"]) == (5, 4, 0, 1)
     assert src.read_bytes() == before
     assert part_files(tmp_path / "out") == []
 
@@ -357,7 +363,7 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     assert re.search(r"in/binary\.txt, byte 8: binary", err), err
     assert re.search(r"pages\.jsonl, record 2\b.*JSON", err), err
     assert re.search(r"pages\.jsonl, record 3: .*'text'.*missing", err), err
-    assert re.search(r"pages\.jsonl, record 4: .*'text'.*int", err), err
+    assert re.search(r"pages\.jsonl, record 4: field 'text' holds a number, not a string", err), err
     assert re.search(r"pages\.jsonl, record 5: .*'text'", err), err
     assert re.search(rf"pages\.jsonl, record 6, byte {jsonl_utf8_offset}: invalid UTF-8", err), err
     # the run went on: good pages written, the empty page written empty, bad ones not written
@@ -454,9 +460,10 @@ def test_interrupted_run_leaves_only_a_part_file_and_resume_completes(tmp_path: 
     try:
         start = time.monotonic()
         part = out / ".dump.jsonl.part"
-        while not part.exists() and proc.poll() is None and time.monotonic() - start < 30:
+        # wait for the first records written (so there is something to resume from)
+        while not (part.exists() and part.stat().st_size) and proc.poll() is None and time.monotonic() - start < 30:
             time.sleep(0.02)
-        time.sleep(max(0.25, 1.0 - (time.monotonic() - start)))  # well inside the run
+        time.sleep(0.3)  # well inside the run
         assert proc.poll() is None, "the run ended before it could be interrupted"
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
@@ -467,7 +474,7 @@ def test_interrupted_run_leaves_only_a_part_file_and_resume_completes(tmp_path: 
     assert proc.returncode != 0
     assert "Traceback" not in err.decode("utf-8", "replace")
     assert not final.exists()
-    assert {p.name for p in out.iterdir()} <= {".dump.jsonl.part"}
+    assert {p.name for p in out.iterdir()} <= {".dump.jsonl.part", ".hindiclean"}
     assert src.read_bytes() == before
 
     res = run("clean", src, "--out", out, "--jobs", "2", "--resume", "--quiet", "--report", tmp_path / "r1.json")
@@ -478,7 +485,9 @@ def test_interrupted_run_leaves_only_a_part_file_and_resume_completes(tmp_path: 
     for i in range(0, 20000, 397):
         assert got[i] == {**records[i], "text": hindiclean.clean(records[i]["text"])}, i
     r1 = load_report(tmp_path / "r1.json")
-    assert (r1["pages"], r1["cleaned"], r1["resumed_outputs"]) == (20000, 20000, [])
+    # resumed inside the file: the records written before the interrupt are kept
+    assert r1["resumed_records"] > 0 and r1["resumed_outputs"] == []
+    assert r1["pages"] == r1["cleaned"] == 20000 - r1["resumed_records"]
 
     # a finished run: --resume touches nothing
     os.utime(final, ns=(OLD_NS, OLD_NS))

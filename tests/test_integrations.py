@@ -25,7 +25,8 @@ def cli_clean(tmp_path_factory) -> list[str]:
     tmp = tmp_path_factory.mktemp("cli")
     src = tmp / "pages.jsonl"
     src.write_text(
-        "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(PAGES)),
+        # every text ends with a newline: the command adds none a field did not end with
+        "".join(json.dumps({"id": i, "text": t.rstrip("\n") + "\n"}, ensure_ascii=False) + "\n" for i, t in enumerate(PAGES)),
         encoding="utf-8",
     )
     res = subprocess.run(

@@ -11,7 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
-from .batch import Options, PipelineSpec, UsageError, discover, run_batch
+from .batch import (
+    Options,
+    PipelineSpec,
+    Settings,
+    UsageError,
+    check_args,
+    discover,
+    iter_sources,
+    run_batch,
+)
 from .batch.inputs import kind_of, read_pages
 from .evaluate import GoldError, evaluate
 from .learn import MAX_CANDIDATES, MIN_PAGES, MIN_SHARE, Learner, write_rules
@@ -19,6 +28,8 @@ from .pipeline import Pipeline
 from .rules import RuleError
 
 COMMANDS = ("clean", "explain", "evaluate", "learn")
+EXIT_REPORTED = 1  # `clean`: done, some pages reported
+EXIT_FAILED = 3  # `clean`: the run failed (2 is a usage error)
 
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
@@ -42,30 +53,52 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     spec.build()  # bad rules and unknown names fail here, before any work starts
     if args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
+    inputs = _inputs_or_stdin(args.inputs, "clean")
     # Into --out: a progress bar on a terminal and a summary. To stdout (a filter, as in
     # `cat page.txt | hindiclean clean | less`): only skipped pages are reported.
     quiet = args.quiet or not args.out
+    settings = Settings(
+        page_timeout=args.page_timeout, max_listed=args.max_listed,
+        gzip_level=args.gzip_level, fsync=not args.no_fsync,
+    )
+    try:
+        settings.check()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    out = Path(args.out) if args.out else None
+    check_args(inputs, out)
+    if args.report and not Path(args.report).resolve().parent.is_dir():
+        raise UsageError(f"--report {args.report}: its folder does not exist")
+    files = [Path(a) for a in inputs if a != "-"]
+    known = "-" not in inputs and all(p.is_file() for p in files)
     options = Options(
-        out=Path(args.out) if args.out else None,
+        out=out,
         text_field=args.field,
         jobs=args.jobs,
         errors=args.errors,
         resume=args.resume,
         progress=not quiet and sys.stderr.isatty(),
+        total_bytes=sum(p.stat().st_size for p in files) if known else None,
         spec=spec,
+        settings=settings,
     )
-    sources = discover(_inputs_or_stdin(args.inputs, "clean"), args.glob)
-    if not sources:
-        raise UsageError(f"no input files (folders are searched for {args.glob!r}; see --glob)")
-    report = run_batch(sources, options)
+    report = run_batch(iter_sources(inputs, args.glob, settings), options)
     if args.report:
-        report.write(args.report)
-    if not quiet:
+        try:
+            report.write(args.report)
+        except OSError as exc:
+            report.status = "failed"
+            report.error = f"cannot write the report {args.report}: {exc}"
+    if not quiet or report.status != "done":
         sys.stderr.write(report.summary())
     else:
-        for failure in report.stats.failures:  # a skipped page is always reported
+        for failure in report.stats.failures.items:  # a skipped page is always reported
             sys.stderr.write(f"hindiclean: skipped: {failure.describe()}\n")
-    return 1 if report.stats.failures else 0
+        if report.stats.failures.left_out:
+            sys.stderr.write(f"hindiclean: ... and {report.stats.failures.left_out} more\n")
+    if report.status != "done":
+        return EXIT_FAILED
+    return EXIT_REPORTED if report.stats.skipped else 0
 
 
 def _cmd_learn(args: argparse.Namespace) -> int:
@@ -300,10 +333,30 @@ def _parser() -> argparse.ArgumentParser:
         help=f"worker processes (default: all cores, here {os.cpu_count() or 1})",
     )
     c.add_argument(
-        "--errors", choices=("skip", "replace"), default="skip",
-        help="invalid UTF-8: skip and report the page (default) or clean with U+FFFD",
+        "--errors", choices=("skip", "replace", "keep"), default="skip",
+        help="a page that cannot be cleaned is reported and: left out (skip, default), written "
+        "unchanged (keep); replace cleans invalid UTF-8 with U+FFFD",
     )
-    c.add_argument("--resume", action="store_true", help="skip inputs whose output is complete")
+    c.add_argument(
+        "--resume", action="store_true",
+        help="keep outputs made from the same input and options; go on inside a JSONL file",
+    )
+    d = Settings()
+    c.add_argument(
+        "--page-timeout", type=float, default=d.page_timeout, metavar="SECONDS",
+        help=f"time limit for one page; past it the page is reported (default {d.page_timeout:g})",
+    )
+    c.add_argument(
+        "--max-listed", type=int, default=d.max_listed, metavar="N",
+        help=f"failures and empty pages named in the report (default {d.max_listed})",
+    )
+    c.add_argument(
+        "--gzip-level", type=int, default=d.gzip_level, metavar="0-9",
+        help=f"compression of .jsonl.gz outputs (default {d.gzip_level})",
+    )
+    c.add_argument(
+        "--no-fsync", action="store_true", help="do not flush outputs to disk before renaming"
+    )
     c.add_argument("--report", metavar="FILE.json", help="write the run's report as JSON")
     c.add_argument(
         "-q", "--quiet", action="store_true",

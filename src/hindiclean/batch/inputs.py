@@ -1,30 +1,49 @@
-"""Which pages a batch run reads: text files, folders, stdin, JSONL (.gz) and Parquet files."""
+"""Which pages a batch run reads: text files, folders, stdin, JSONL (.gz) and Parquet files.
+
+Folders are walked as a stream (one folder's names in memory at a time), symlinked folders are
+followed, and whatever cannot be listed or followed (an unreadable folder, a dangling symlink,
+a symlink loop) comes out as a `Source` of kind "failed", to be reported and counted.
+"""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from itertools import chain, islice
 from pathlib import Path
+
+from .settings import Settings
 
 
 class UsageError(ValueError):
     """The command's inputs or options cannot work; the message says which and why."""
 
 
+def shown(path: object) -> str:
+    """A path as text that can always be printed and written to JSON (bytes of a name that is
+    not UTF-8 show as \\xNN)."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True)
 class Source:
     """One input: its kind, where it is, and where its output goes (relative to --out)."""
 
-    kind: str  # "text", "jsonl", "parquet" or "stdin"
+    kind: str  # "text", "jsonl", "parquet", "stdin", or "failed" (reason says why)
     path: Path | None
     rel: Path
+    size: int = -1
+    mtime_ns: int = -1
+    reason: str = ""
 
     @property
     def label(self) -> str:
-        return "-" if self.path is None else str(self.path)
+        return "-" if self.path is None else shown(self.path)
 
 
 def kind_of(path: Path) -> str:
@@ -36,44 +55,127 @@ def kind_of(path: Path) -> str:
     return "text"
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    """Hidden files and folders (our own temporary `.NAME.part` files among them): not inputs."""
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _source(path: Path, rel: Path, st: os.stat_result) -> Source:
+    return Source(kind_of(path), path, rel, st.st_size, st.st_mtime_ns)
+
+
+def _failed(path: Path, reason: str) -> Source:
+    return Source("failed", path, Path(), reason=reason)
+
+
+def _entries(folder: Path, settings: Settings) -> Iterator[os.DirEntry]:
+    """A folder's entries, by name when there are at most `settings.sort_limit`."""
+    with os.scandir(folder) as it:
+        first = list(islice(it, settings.sort_limit + 1))
+        if len(first) <= settings.sort_limit:
+            yield from sorted(first, key=lambda e: e.name)
+        else:
+            yield from chain(first, it)
+
+
+def _walk(
+    root: Path, folder: Path, glob: str, settings: Settings, ancestors: frozenset
+) -> Iterator[Source]:
+    try:
+        for entry in _entries(folder, settings):
+            if entry.name.startswith("."):
+                continue  # hidden, such as our own .NAME.part files and .hindiclean folder
+            path = Path(entry.path)
+            try:
+                st = os.stat(path)  # follows symlinks
+            except FileNotFoundError:
+                yield _failed(path, f"dangling symlink (to {shown(os.readlink(path))})")
+                continue
+            except OSError as exc:
+                yield _failed(path, f"cannot follow: {exc.strerror or exc}")
+                continue
+            rel = path.relative_to(root)
+            if entry.is_dir():
+                key = (st.st_dev, st.st_ino)
+                if key in ancestors:
+                    yield _failed(path, "symlink loop (a folder that holds itself)")
+                    continue
+                yield from _walk(root, path, glob, settings, ancestors | {key})
+            elif entry.is_file() and fnmatchcase(
+                rel.as_posix() if "/" in glob else entry.name, glob
+            ):
+                yield _source(path, rel, st)
+    except OSError as exc:
+        yield _failed(folder, f"cannot list the folder: {exc.strerror or exc}")
+
+
+def iter_sources(
+    args: list[str], glob: str = "*.txt", settings: Settings | None = None
+) -> Iterator[Source]:
+    """Expand the command's INPUT arguments, streamed; folders are searched recursively with
+    `glob`. Check the arguments with `check_args` first."""
+    settings = settings or Settings()
+    for arg in args:
+        if arg == "-":
+            yield Source("stdin", None, Path("stdin.txt"))
+            continue
+        path = Path(arg)
+        st = os.stat(path)
+        if path.is_dir():
+            yield from _walk(path, path, glob, settings, frozenset({(st.st_dev, st.st_ino)}))
+        else:
+            yield _source(path, Path(path.name), st)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_args(args: list[str], out: Path | None) -> None:
+    """Raise UsageError for inputs that do not exist, two files that would be written to one
+    output, and an `--out` that is a file, an input, inside one, or holds one."""
+    names: dict[str, str] = {}
+    for arg in args:
+        if arg == "-":
+            continue
+        path = Path(arg)
+        if not path.exists():
+            raise UsageError(f"{arg}: no such file or folder")
+        if not path.is_dir():
+            if path.name in names:
+                raise UsageError(
+                    f"{names[path.name]} and {arg} would both be written to {path.name}; "
+                    "clean them into different --out folders"
+                )
+            names[path.name] = arg
+    if out is None:
+        return
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; --out must be a folder (new or existing)")
+    real_out = out.resolve()
+    for arg in args:
+        if arg == "-":
+            continue
+        real = Path(arg).resolve()
+        if Path(arg).is_dir() and _inside(real_out, real):
+            raise UsageError(
+                f"--out {out} is the input folder {arg} or inside it: the outputs would be read "
+                "as inputs by the next run; choose an --out outside the inputs"
+            )
+        if _inside(real, real_out):
+            raise UsageError(
+                f"the input {arg} is inside --out {out}: it could be overwritten; "
+                "choose an --out outside the inputs"
+            )
 
 
 def discover(args: list[str], glob: str = "*.txt") -> list[Source]:
-    """Expand the command's INPUT arguments; folders are searched recursively with `glob`."""
-    sources: list[Source] = []
-    for arg in args:
-        if arg == "-":
-            sources.append(Source("stdin", None, Path("stdin.txt")))
-            continue
-        path = Path(arg)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob(glob) if p.is_file() and not _is_hidden(p, path)
-            )
-            sources.extend(Source(kind_of(p), p, p.relative_to(path)) for p in found)
-        elif path.is_file():
-            sources.append(Source(kind_of(path), path, Path(path.name)))
-        else:
-            raise UsageError(f"{arg}: no such file or folder")
-    seen: dict[Path, str] = {}
-    for s in sources:
-        if s.rel in seen:
-            raise UsageError(
-                f"{seen[s.rel]} and {s.label} would both be written to {s.rel}; "
-                "clean them into different --out folders"
-            )
-        seen[s.rel] = s.label
-    return sources
+    """All the sources of `args` as a list (for `learn`); inputs that cannot be read are left
+    out here and reported by `read_pages`' caller."""
+    check_args(args, None)
+    return [s for s in iter_sources(args, glob) if s.kind != "failed"]
 
 
 def read_pages(
     sources: list[Source], text_field: str = "text", skipped: list[str] | None = None
 ) -> Iterator[tuple[str, str]]:
     """(name, text) of every page the sources hold, streamed; pages that cannot be read (bad
-    UTF-8, bad JSON, no text field) are named in `skipped` instead."""
+    UTF-8, bad JSON, no text field, a broken file) are named in `skipped` instead."""
     skipped = [] if skipped is None else skipped
     for s in sources:
         if s.kind == "stdin":
@@ -89,30 +191,38 @@ def read_pages(
                 skipped.append(s.label)
         elif s.kind == "jsonl":
             opener = gzip.open if s.path.name.lower().endswith(".gz") else open
-            with opener(s.path, "rb") as fh:
-                for n, raw in enumerate(fh, start=1):
-                    if not raw.strip():
-                        continue
-                    try:
-                        value = json.loads(raw.decode("utf-8").lstrip("\ufeff")).get(text_field)
-                    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
-                        value = None
-                    if isinstance(value, str):
-                        yield f"{s.label}:{n}", value
-                    else:
-                        skipped.append(f"{s.label}:{n}")
+            n = 0
+            try:
+                with opener(s.path, "rb") as fh:
+                    for n, raw in enumerate(fh, start=1):
+                        if not raw.strip():
+                            continue
+                        try:
+                            record = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+                            value = record.get(text_field)
+                        except (ValueError, AttributeError, RecursionError):
+                            value = None
+                        if isinstance(value, str):
+                            yield f"{s.label}:{n}", value
+                        else:
+                            skipped.append(f"{s.label}:{n}")
+            except (OSError, EOFError) as exc:
+                skipped.append(f"{s.label}:{n + 1}: {exc}")
         elif s.kind == "parquet":
             try:
                 import pyarrow.parquet as pq
             except ImportError:
                 raise UsageError(
-                    f"{s.label}: Parquet needs pyarrow: pip install 'hindiclean[parquet]'"
+                    f"{s.label}: Parquet needs pyarrow: pip install -e '.[parquet]'"
                 ) from None
             row = 0
-            for batch in pq.ParquetFile(s.path).iter_batches(columns=[text_field]):
-                for value in batch.column(0).to_pylist():
-                    row += 1
-                    if isinstance(value, str):
-                        yield f"{s.label}:{row}", value
-                    else:
-                        skipped.append(f"{s.label}:{row}")
+            try:
+                for batch in pq.ParquetFile(s.path).iter_batches(columns=[text_field]):
+                    for value in batch.column(0).to_pylist():
+                        row += 1
+                        if isinstance(value, str):
+                            yield f"{s.label}:{row}", value
+                        else:
+                            skipped.append(f"{s.label}:{row}")
+            except Exception as exc:  # a corrupt file: arrow raises its own errors
+                skipped.append(f"{s.label}: {exc}")

@@ -1,4 +1,8 @@
-"""What a batch run counts and reports: pages in, cleaned, skipped, empty, bytes, removals."""
+"""What a batch run counts and reports: pages in, cleaned, skipped, empty, bytes, removals.
+
+Counts are numbers; the names kept (failures, empty pages, resumed outputs) are capped at
+`Settings.max_listed` each, and the report says how many it left out.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import write_atomic
+from .settings import Settings
+
 
 @dataclass
 class Failure:
-    """A page that could not be cleaned: where it is and why."""
+    """A page, record or whole input that could not be cleaned: where it is and why."""
 
     input: str
     reason: str
     record: int | None = None  # 1-based line (JSONL) or row (Parquet)
-    offset: int | None = None  # byte offset in the input, for bad UTF-8
+    offset: int | None = None  # byte offset in the (uncompressed) input
 
     def describe(self) -> str:
         where = self.input
@@ -27,25 +34,60 @@ class Failure:
 
 
 @dataclass
+class Capped:
+    """A list that keeps the first `cap` items and counts the rest."""
+
+    cap: int = Settings.max_listed
+    items: list = field(default_factory=list)
+    left_out: int = 0
+
+    def append(self, item: object) -> None:
+        if len(self.items) < self.cap:
+            self.items.append(item)
+        else:
+            self.left_out += 1
+
+    def extend(self, other: Capped) -> None:
+        for item in other.items:
+            self.append(item)
+        self.left_out += other.left_out
+
+    def __len__(self) -> int:
+        return len(self.items) + self.left_out
+
+
+@dataclass
 class Stats:
     """Counters for some pages; added up across workers and inputs."""
 
     pages: int = 0
     cleaned: int = 0
+    nulls: int = 0  # null values (JSONL, Parquet) passed through as null
+    kept: int = 0  # failed pages written unchanged (--errors keep)
     empty: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
+    transient: int = 0  # failures a rerun may not meet (time limit, dead worker, read error)
     categories: Counter = field(default_factory=Counter)
     rules: Counter = field(default_factory=Counter)
-    failures: list[Failure] = field(default_factory=list)
-    empty_pages: list[str] = field(default_factory=list)
+    failures: Capped = field(default_factory=Capped)
+    empty_pages: Capped = field(default_factory=Capped)
+
+    def fail(self, failure: Failure, transient: bool = False) -> None:
+        """Count one page (or input) that could not be cleaned."""
+        self.pages += 1
+        self.failures.append(failure)
+        self.transient += transient
 
     def add(self, other: Stats) -> None:
         self.pages += other.pages
         self.cleaned += other.cleaned
+        self.nulls += other.nulls
+        self.kept += other.kept
         self.empty += other.empty
         self.bytes_in += other.bytes_in
         self.bytes_out += other.bytes_out
+        self.transient += other.transient
         self.categories.update(other.categories)
         self.rules.update(other.rules)
         self.failures.extend(other.failures)
@@ -56,36 +98,53 @@ class Stats:
         return len(self.failures)
 
 
-MAX_LISTED = 1000
-
-
 @dataclass
 class Report:
-    """The whole run: totals, the rules that fired most, failures and empty pages."""
+    """The whole run: how it ended, totals, the rules that fired most, failures, empty pages."""
 
+    settings: Settings = field(default_factory=Settings)
     stats: Stats = field(default_factory=Stats)
-    inputs_skipped_as_done: list[str] = field(default_factory=list)
+    resumed_outputs: Capped = field(default_factory=Capped)
+    resumed_records: int = 0
+    status: str = "done"  # "done" or "failed"
+    error: str | None = None
+
+    def __post_init__(self) -> None:
+        cap = self.settings.max_listed
+        self.stats.failures.cap = self.stats.empty_pages.cap = self.resumed_outputs.cap = cap
 
     def as_dict(self) -> dict:
+        from .. import __version__
+
         s = self.stats
         return {
+            "status": self.status,
+            "error": self.error,
             "pages": s.pages,
             "cleaned": s.cleaned,
             "skipped": s.skipped,
+            "nulls": s.nulls,
+            "kept_unchanged": s.kept,
             "empty": s.empty,
             "bytes_in": s.bytes_in,
             "bytes_out": s.bytes_out,
             "removals_by_category": dict(s.categories.most_common()),
             "top_rules": dict(s.rules.most_common(20)),
-            "failures": [vars(f) for f in s.failures[:MAX_LISTED]],
-            "empty_pages": s.empty_pages[:MAX_LISTED],
-            "resumed_outputs": self.inputs_skipped_as_done,
+            "failures": [vars(f) for f in s.failures.items],
+            "failures_not_listed": s.failures.left_out,
+            "empty_pages": s.empty_pages.items,
+            "empty_pages_not_listed": s.empty_pages.left_out,
+            "resumed_outputs": self.resumed_outputs.items,
+            "resumed_outputs_not_listed": self.resumed_outputs.left_out,
+            "resumed_records": self.resumed_records,
+            "settings": self.settings.as_dict(),
+            "version": __version__,
         }
 
     def write(self, path: str | Path) -> None:
-        Path(path).write_text(
-            json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        """Write the report as JSON, atomically: a failed write leaves no half-written file."""
+        text = json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        write_atomic(Path(path), text.encode("utf-8", "backslashreplace"), fsync=True)
 
     def summary(self) -> str:
         s = self.stats
@@ -94,16 +153,23 @@ class Report:
             f"{s.empty} came out empty; "
             f"{s.bytes_in / 1e6:.2f} MB in, {s.bytes_out / 1e6:.2f} MB out",
         ]
+        if s.nulls or s.kept:
+            lines.append(f"  {s.nulls} null values passed through, {s.kept} kept unchanged")
         if s.categories:
             cats = ", ".join(f"{k} {v}" for k, v in s.categories.most_common())
             lines.append(f"  removed: {cats}")
         if s.rules:
             top = ", ".join(f"{k} {v}" for k, v in s.rules.most_common(5))
             lines.append(f"  top rules: {top}")
-        if self.inputs_skipped_as_done:
-            lines.append(f"  resumed: {len(self.inputs_skipped_as_done)} outputs already complete")
-        for f in s.failures[:20]:
+        if self.resumed_outputs or self.resumed_records:
+            lines.append(
+                f"  resumed: {len(self.resumed_outputs)} outputs already complete, "
+                f"{self.resumed_records} records kept from the last run"
+            )
+        for f in s.failures.items[:20]:
             lines.append(f"  skipped: {f.describe()}")
-        if len(s.failures) > 20:
-            lines.append(f"  ... and {len(s.failures) - 20} more (see --report)")
+        if s.skipped > 20:
+            lines.append(f"  ... and {s.skipped - 20} more (see --report)")
+        if self.status != "done":
+            lines.append(f"hindiclean: the run failed: {self.error}")
         return "\n".join(lines) + "\n"

@@ -1,31 +1,27 @@
-"""Run a batch: stream the inputs through the pipeline on N processes, write outputs atomically
-in the input's layout and format, and count everything in a Report."""
+"""Run a batch: stream the inputs through the pipeline on N worker processes, write outputs
+atomically in the input's layout and format, and count everything in a Report."""
 
 from __future__ import annotations
 
-import gzip
-import multiprocessing
-import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from tqdm import tqdm
 
+from .. import __version__
 from . import work
+from .files import Lock, write_atomic
 from .inputs import Source, UsageError
+from .jsonl import clean_jsonl
+from .manifest import Manifest, digest, file_sha256
+from .parquet import clean_parquet
+from .pool import Pool, RunFailed
 from .report import Failure, Report, Stats
+from .settings import Settings
 from .work import PipelineSpec
-
-TEXT_CHUNK_FILES = 16
-JSONL_CHUNK_LINES = 256
-JSONL_CHUNK_BYTES = 1 << 20
-PARQUET_BATCH_ROWS = 1024
-PARQUET_CHUNK_ROWS = 256
 
 
 @dataclass
@@ -33,87 +29,12 @@ class Options:
     out: Path | None = None
     text_field: str = "text"
     jobs: int = 1
-    errors: str = "skip"  # or "replace"
+    errors: str = "skip"  # "replace" (U+FFFD for bad UTF-8) or "keep" (write failures as read)
     resume: bool = False
     progress: bool = False
+    total_bytes: int | None = None  # for the progress bar, when known
     spec: PipelineSpec = field(default_factory=PipelineSpec)
-
-
-class _Mapper:
-    """Ordered map over a process pool with a bounded number of tasks in flight (so a 20 GB
-    input streams through in constant memory); in-process when jobs == 1."""
-
-    def __init__(self, jobs: int, spec: PipelineSpec) -> None:
-        self.jobs = jobs
-        self.pool = None
-        work.init(spec)  # the main process cleans stdin itself
-        if jobs > 1:
-            # fork starts workers in milliseconds where it exists; the pool is made before any
-            # thread (the progress bar's) so forking is safe.
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = ctx.Pool(jobs, initializer=work.init, initargs=(spec,))
-
-    def map(self, func: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        if self.pool is None:
-            for item in items:
-                yield func(item)
-            return
-        pending: deque = deque()
-        window = 4 * self.jobs
-        for item in items:
-            pending.append(self.pool.apply_async(func, (item,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-
-    def close(self, ok: bool) -> None:
-        if self.pool is None:
-            return
-        if ok:
-            self.pool.close()
-        else:
-            self.pool.terminate()
-        self.pool.join()
-
-
-@contextmanager
-def _atomic(path: Path, gz: bool = False) -> Iterator[BinaryIO]:
-    """A file written under a temporary name and renamed into place only when complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    raw = tmp.open("wb")
-    fh: BinaryIO = gzip.GzipFile(fileobj=raw, mode="wb") if gz else raw  # type: ignore[assignment]
-    try:
-        yield fh
-    except BaseException:
-        fh.close()
-        if gz:
-            raw.close()
-        raise  # the .part file stays: plainly unfinished
-    fh.close()
-    if gz:
-        raw.close()
-    os.replace(tmp, path)
-
-
-def _chunks_of_lines(fh: BinaryIO) -> Iterator[tuple[int, int, list[bytes]]]:
-    """(first line number, byte offset of the first line, lines) in bounded chunks."""
-    lines: list[bytes] = []
-    size = 0
-    first, offset, pos = 1, 0, 0
-    for n, raw in enumerate(fh, start=1):
-        if not lines:
-            first, offset = n, pos
-        lines.append(raw)
-        size += len(raw)
-        pos += len(raw)
-        if len(lines) >= JSONL_CHUNK_LINES or size >= JSONL_CHUNK_BYTES:
-            yield first, offset, lines
-            lines, size = [], 0
-    if lines:
-        yield first, offset, lines
+    settings: Settings = field(default_factory=Settings)
 
 
 class Runner:
@@ -121,145 +42,168 @@ class Runner:
 
     def __init__(self, options: Options) -> None:
         self.o = options
-        self.report = Report()
+        self.s = options.settings
+        self.report = Report(settings=options.settings)
         self.bar: tqdm | None = None
+        self.manifest: Manifest | None = None
+        self.pool: Pool | None = None
+        self.sources_seen = 0
+        rules = [(r, file_sha256(r)) for r in options.spec.rules]
+        self.options_digest = digest(
+            __version__, options.text_field, options.errors, rules, options.spec.disable
+        )
 
-    def _count(self, stats: Stats) -> None:
+    # ------------------------------------------------------------ bookkeeping
+
+    def count(self, stats: Stats, nbytes: int = 0) -> None:
         self.report.stats.add(stats)
         if self.bar is not None:
-            self.bar.update(stats.pages)
+            self.bar.update(nbytes)
+            self.bar.set_postfix_str(f"{self.report.stats.pages} pages", refresh=False)
 
-    def _dest(self, source: Source) -> Path | None:
+    def fail(
+        self, label: str, reason: str, record: int | None = None, transient: bool = False
+    ) -> None:
+        stats = Stats()
+        stats.fail(Failure(label, reason, record), transient)
+        self.count(stats)
+
+    def dest(self, source: Source) -> Path | None:
         return None if self.o.out is None else self.o.out / source.rel
 
-    def run(self, sources: list[Source]) -> Report:
-        if self.o.out is None and any(s.kind == "parquet" for s in sources):
-            raise UsageError("Parquet output needs --out DIR")
-        todo = []
-        for s in sources:
-            dst = self._dest(s)
-            if self.o.resume and dst is not None and dst.exists():
-                self.report.inputs_skipped_as_done.append(s.label)
-            else:
-                todo.append(s)
-        mapper = _Mapper(self.o.jobs, self.o.spec)
-        self.bar = tqdm(
-            unit=" pages", disable=not self.o.progress, file=sys.stderr, dynamic_ncols=True
-        )
-        ok = False
+    def fingerprint(self, s: Source) -> str:
+        return digest(self.options_digest, s.kind, s.size, s.mtime_ns)
+
+    def skip_or_claim(self, s: Source) -> bool:
+        """False when `s` needs no work: its output is complete (--resume), or another input
+        of this run was already written there (reported)."""
+        if self.manifest is None:
+            return True
+        fp = self.fingerprint(s)
+        if self.o.resume and self.manifest.is_done(s.rel, fp) and self.dest(s).exists():  # type: ignore[union-attr]
+            self.report.resumed_outputs.append(s.label)
+            return False
+        if not self.manifest.claim(s.rel):
+            self.fail(s.label, f"another input of this run was written to {s.rel} already; "
+                       "clean them into different --out folders")
+            return False
+        return True
+
+    # ------------------------------------------------------------ the run
+
+    def run(self, sources: Iterable[Source]) -> Report:
+        lock = None
+        if self.o.out is not None:
+            lock = Lock(self.o.out)
+            if not lock.acquire():
+                raise UsageError(
+                    f"another hindiclean run (pid {lock.holder()}) is writing into {self.o.out}; "
+                    "wait for it to end or choose another --out"
+                )
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked
         try:
-            # In argument order; runs of text files go to the workers together.
-            texts: list[Source] = []
-            for s in [*todo, Source("end", None, Path())]:
-                if s.kind == "text":
-                    texts.append(s)
-                    continue
-                if texts:
-                    self._texts(mapper, texts)
-                    texts = []
-                if s.kind == "stdin":
-                    self._stdin(s)
-                elif s.kind == "jsonl":
-                    self._jsonl(mapper, s)
-                elif s.kind == "parquet":
-                    self._parquet(mapper, s)
-            ok = True
+            if self.o.out is not None:
+                self.manifest = Manifest(self.o.out)
+            self.pool = Pool(self.o.jobs, work.init, (self.o.spec,), self.s)
+            self.bar = tqdm(
+                total=self.o.total_bytes, unit="B", unit_scale=True,
+                disable=not self.o.progress, file=sys.stderr, dynamic_ncols=True,
+            )
+            self._all(iter(sources))
+        except (UsageError, BrokenPipeError):
+            raise  # a usage error; or the reader of stdout went away (the command stops quietly)
+        except (RunFailed, OSError) as exc:
+            self.report.status, self.report.error = "failed", str(exc)
+        except Exception as exc:  # a bug: the report still says how far the run got
+            self.report.status, self.report.error = "failed", f"{type(exc).__name__}: {exc}"
         finally:
-            mapper.close(ok)
-            self.bar.close()
+            if self.pool is not None:
+                self.pool.close()
+            if self.bar is not None:
+                self.bar.close()
+            if self.manifest is not None:
+                self.manifest.close()
+            if lock is not None:
+                lock.release()
+        if self.sources_seen == 0:
+            raise UsageError("no input files (folders are searched for --glob; see --glob)")
         return self.report
 
-    def _texts(self, mapper: _Mapper, sources: list[Source]) -> None:
-        tasks = [
-            (str(s.path), None if (d := self._dest(s)) is None else str(d), self.o.errors)
-            for s in sources
-        ]
-        chunks = [tasks[i : i + TEXT_CHUNK_FILES] for i in range(0, len(tasks), TEXT_CHUNK_FILES)]
-        for texts, stats in mapper.map(work.clean_files, chunks):
+    def _all(self, sources: Iterator[Source]) -> None:
+        pending: deque[Source] = deque()
+        while True:
+            s = pending.popleft() if pending else next(sources, None)
+            if s is None:
+                return
+            self.sources_seen += 1
+            if s.kind in ("text", "failed"):
+                self._texts(s, sources, pending)
+            elif s.kind == "stdin":
+                self._stdin(s)
+            elif s.kind == "jsonl":
+                clean_jsonl(self, s)
+            elif s.kind == "parquet":
+                clean_parquet(self, s)
+
+    # ------------------------------------------------------------ text files
+
+    def _texts(self, first: Source, sources: Iterator[Source], pending: deque) -> None:
+        """A run of text files (and inputs that failed whole) in chunks to the workers."""
+        meta: deque[list[tuple[Source, str]]] = deque()
+
+        def tasks() -> Iterator[work.TextTask]:
+            chunk: list[tuple[Source, str]] = []
+            s: Source | None = first
+            while s is not None:
+                if s.kind == "failed":
+                    self.fail(s.label, s.reason)
+                elif self.skip_or_claim(s):
+                    chunk.append((s, self.fingerprint(s)))
+                if len(chunk) >= self.s.text_chunk_files:
+                    yield self._text_task(chunk, meta)
+                    chunk = []
+                s = next(sources, None)
+                if s is not None and s.kind not in ("text", "failed"):
+                    pending.append(s)  # the run of text files ends here
+                    break
+                self.sources_seen += s is not None
+            if chunk:
+                yield self._text_task(chunk, meta)
+
+        for texts, stats, complete in self.pool.imap(work.clean_text_files, tasks()):  # type: ignore[union-attr]
+            files = meta.popleft()
             for text in texts:
                 if text is not None:
-                    sys.stdout.write(text)
-            self._count(stats)
+                    sys.stdout.buffer.write(text)
+            if self.manifest is not None:
+                for (s, fp), ok in zip(files, complete, strict=True):
+                    self.manifest.done(s.rel, fp if ok else None)
+            self.count(stats, sum(max(s.size, 0) for s, _ in files))
+        sys.stdout.buffer.flush()
+
+    def _text_task(self, chunk: list[tuple[Source, str]], meta: deque) -> work.TextTask:
+        meta.append(chunk)
+        files = tuple(
+            work.TextFile(str(s.path), s.label, None if (d := self.dest(s)) is None else str(d),
+                          s.size, s.mtime_ns)
+            for s, _ in chunk
+        )
+        return work.TextTask(files=files, errors=self.o.errors, fsync=self.s.fsync)
 
     def _stdin(self, source: Source) -> None:
-        data = sys.stdin.buffer.read()
-        stats = Stats()
-        text = work._decode(data, self.o.errors, "-", None, 0)
-        if isinstance(text, Failure):
-            stats.pages += 1
-            stats.failures.append(text)
-        else:
-            out = work.clean_text(text, "-", stats)
-            dst = self._dest(source)
-            if dst is None:
-                sys.stdout.write(out)
-            else:
-                work.write_atomic(dst, out.encode("utf-8"))
-        self._count(stats)
+        task = work.StdinTask(data=sys.stdin.buffer.read(), errors=self.o.errors)
+        for out, stats in self.pool.imap(work.clean_stdin, [task]):  # type: ignore[union-attr]
+            dst = self.dest(source)
+            if out is not None and dst is None:
+                sys.stdout.buffer.write(out)
+                sys.stdout.buffer.flush()
+            elif out is not None and dst is not None:
+                write_atomic(dst, out, self.s.fsync)
+            self.count(stats, len(task.data))
 
-    def _jsonl(self, mapper: _Mapper, source: Source) -> None:
-        gz = source.path.name.lower().endswith(".gz")
-        dst = self._dest(source)
-        opener = gzip.open if gz else open
-        with opener(source.path, "rb") as fh:
-            tasks = (
-                (source.label, first, offset, lines, self.o.text_field, self.o.errors)
-                for first, offset, lines in _chunks_of_lines(fh)
-            )
-            if dst is None:
-                out = sys.stdout.buffer
-                for lines, stats in mapper.map(work.clean_jsonl_lines, tasks):
-                    out.writelines(lines)
-                    self._count(stats)
-                out.flush()
-                return
-            with _atomic(dst, gz=gz) as out:
-                for lines, stats in mapper.map(work.clean_jsonl_lines, tasks):
-                    out.writelines(lines)
-                    self._count(stats)
-
-    def _parquet(self, mapper: _Mapper, source: Source) -> None:
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError:
-            raise UsageError(
-                f"{source.label}: Parquet needs pyarrow: pip install 'hindiclean[parquet]'"
-            ) from None
-        reader = pq.ParquetFile(source.path)
-        schema = reader.schema_arrow
-        if self.o.text_field not in schema.names:
-            raise UsageError(
-                f"{source.label}: no column {self.o.text_field!r} (has {schema.names})"
-            )
-        col = schema.names.index(self.o.text_field)
-        dst = self._dest(source)
-        with _atomic(dst) as raw:
-            writer = pq.ParquetWriter(raw, schema)
-            row = 1
-            for batch in reader.iter_batches(batch_size=PARQUET_BATCH_ROWS):
-                values = batch.column(col).to_pylist()
-                tasks = [
-                    (source.label, row + i, values[i : i + PARQUET_CHUNK_ROWS])
-                    for i in range(0, len(values), PARQUET_CHUNK_ROWS)
-                ]
-                cleaned: list[str | None] = []
-                for part, stats in mapper.map(work.clean_values, tasks):
-                    cleaned.extend(part)
-                    self._count(stats)
-                keep = pa.array([v is not None for v in cleaned])
-                columns = list(batch.columns)
-                columns[col] = pa.array(cleaned, type=schema.field(col).type)
-                table = pa.Table.from_batches(
-                    [pa.RecordBatch.from_arrays(columns, schema=schema)]
-                ).filter(keep)
-                writer.write_table(table)
-                row += len(values)
-            writer.close()
-
-
-def run_batch(sources: list[Source], options: Options) -> Report:
-    """Clean every source; see `Options`. Raises UsageError for inputs that cannot work."""
+def run_batch(sources: Iterable[Source], options: Options) -> Report:
+    """Clean every source; see `Options`. Raises UsageError for inputs that cannot work; a run
+    that cannot go on ends with `report.status == "failed"` and `report.error`."""
     return Runner(options).run(sources)
 
 

@@ -1,11 +1,14 @@
-"""The work a batch run does on pages, in the main process or in worker processes.
+"""The work a batch run does on pages, in worker processes.
 
-Each function takes plain, picklable data and returns (results, Stats), so it can run in a
-process pool; the pipeline is built once per process by `init`.
+Each function takes one picklable `Task` and returns picklable results with the task's Stats;
+the pipeline is built once per process by `init`. Before each page a function calls
+`pool.started(i)`, so a page that kills its worker or runs past the time limit is known, and
+the task comes back with that page in `task.poisoned`: reported, not cleaned again.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -14,6 +17,9 @@ from pathlib import Path
 
 from ..pipeline import DEFAULT, Pipeline
 from ..rules import load_rules
+from . import jsonline
+from .files import write_atomic
+from .pool import OutputError, Task, started
 from .report import Failure, Stats
 
 
@@ -37,14 +43,26 @@ _PIPELINE: Pipeline = DEFAULT
 
 
 def init(spec: PipelineSpec) -> None:
-    """Build this process's pipeline (a pool initializer)."""
+    """Build this process's pipeline (run in each worker as it starts)."""
     global _PIPELINE
     _PIPELINE = spec.build()
 
 
-def _decode(data: bytes, errors: str, where: str, record: int | None, base: int) -> str | Failure:
+GZIP_MAGIC = b"\x1f\x8b"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def decode(data: bytes, errors: str, where: str, record: int | None, base: int) -> str | Failure:
+    """A page's bytes as text, or the Failure that says why not (U+FFFD under "replace")."""
+    if data.startswith(GZIP_MAGIC) and errors != "replace":
+        return Failure(
+            where, "gzip-compressed data: gunzip .txt.gz pages first (JSON lines may stay "
+            "compressed if the file is named .jsonl.gz)", record, base,
+        )
     if b"\x00" in data:
-        return Failure(where, "binary data (NUL byte)", record, base + data.index(b"\x00"))
+        if errors != "replace":
+            return Failure(where, "binary data (NUL byte)", record, base + data.index(b"\x00"))
+        data = data.replace(b"\x00", "\ufffd".encode())
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -53,134 +71,222 @@ def _decode(data: bytes, errors: str, where: str, record: int | None, base: int)
         return Failure(where, f"invalid UTF-8 ({exc.reason})", record, base + exc.start)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(text: str, name: str, stats: Stats) -> str:
-    """Clean one page and count it."""
+def clean_text(text: str, name: str, stats: Stats, as_field: bool = False) -> str:
+    """Clean one page and count it; a field (`as_field`) gains no newline it did not end with."""
     result = _PIPELINE.run(text)
+    out = result.text
+    if as_field and out.endswith("\n") and not text.endswith("\n"):
+        out = out[:-1]
     stats.pages += 1
     stats.cleaned += 1
     stats.bytes_in += len(text.encode("utf-8", "surrogatepass"))
-    stats.bytes_out += len(result.text.encode("utf-8", "surrogatepass"))
+    stats.bytes_out += len(out.encode("utf-8", "surrogatepass"))
     for r in result.removals:
         stats.categories[r.category] += 1
         stats.rules[r.rule] += 1
-    if not result.text:
+    if not out:
         stats.empty += 1
         stats.empty_pages.append(name)
-    return result.text
+    return out
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary name beside `path`, then rename: never a truncated `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part-{os.getpid()}")
+def _failed(stats: Stats, failure: Failure, errors: str, transient: bool = False) -> bool:
+    """Count a failure; True when the page is to be written unchanged (--errors keep)."""
+    stats.fail(failure, transient)
+    if errors == "keep":
+        stats.kept += 1
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- text files and stdin
+
+
+@dataclass(frozen=True)
+class TextFile:
+    src: str
+    label: str
+    dst: str | None  # None: the clean text goes back to the main process (stdout)
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class TextTask(Task):
+    files: tuple[TextFile, ...] = ()
+    errors: str = "skip"
+    fsync: bool = True
+
+
+def _read(f: TextFile) -> bytes | str:
+    """The file's bytes, or why they cannot be trusted."""
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def clean_file(task: tuple[str, str | None, str]) -> tuple[str | None, Stats]:
-    """Clean one text file. Returns the clean text when there is no destination (stdout)."""
-    src, dst, errors = task
-    stats = Stats()
-    try:
-        data = Path(src).read_bytes()
+        with open(f.src, "rb") as fh:
+            data = fh.read()
+            st = os.fstat(fh.fileno())
     except OSError as exc:
-        stats.pages += 1
-        stats.failures.append(Failure(src, f"cannot read: {exc.strerror or exc}"))
-        return None, stats
-    text = _decode(data, errors, src, None, 0)
-    if isinstance(text, Failure):
-        stats.pages += 1
-        stats.failures.append(text)
-        return None, stats
-    out = clean_text(text, src, stats)
-    if dst is None:
-        return out, stats
-    write_atomic(Path(dst), out.encode("utf-8"))
-    return None, stats
+        return f"cannot read: {exc.strerror or exc}"
+    if len(data) != st.st_size or (f.mtime_ns >= 0 and st.st_mtime_ns != f.mtime_ns):
+        return "the file changed while the run read it; run again with --resume"
+    return data
 
 
-def clean_files(tasks: list[tuple[str, str | None, str]]) -> tuple[list[str | None], Stats]:
-    """Clean several text files (one round trip to a worker for many small files)."""
+def clean_text_files(task: TextTask) -> tuple[list[bytes | None], Stats, list[bool]]:
+    """Clean text files; write each to its `dst` (or return its bytes for stdout). Returns
+    the bytes for stdout, the Stats, and whether each output is complete (for --resume)."""
     stats = Stats()
-    texts: list[str | None] = []
-    for task in tasks:
-        text, one = clean_file(task)
-        texts.append(text)
-        stats.add(one)
-    return texts, stats
+    texts: list[bytes | None] = []
+    complete: list[bool] = []
+    for i, f in enumerate(task.files):
+        started(i)
+        data = _read(f)
+        if i in task.poisoned or isinstance(data, str):
+            reason = task.poisoned.get(i) or str(data)
+            keep = _failed(stats, Failure(f.label, reason), task.errors, transient=True)
+            out = data if keep and isinstance(data, bytes) else None
+            done = False
+        else:
+            text = decode(data, task.errors, f.label, None, 0)
+            if isinstance(text, Failure):
+                out = data if _failed(stats, text, task.errors) else None
+            else:
+                out = clean_text(text, f.label, stats).encode("utf-8", "surrogatepass")
+            done = True
+        if f.dst is not None and out is not None:
+            try:
+                write_atomic(Path(f.dst), out, task.fsync)
+            except OSError as exc:
+                raise OutputError(f"cannot write {f.dst}: {exc.strerror or exc}") from exc
+            out = None
+        texts.append(out)
+        complete.append(done)
+    return texts, stats, complete
 
 
-def clean_jsonl_lines(
-    task: tuple[str, int, int, list[bytes], str, str],
-) -> tuple[list[bytes], Stats]:
-    """Clean a run of JSONL lines (raw bytes) in order. Bad lines are reported, not written."""
-    src, first_line, first_offset, lines, field, errors = task
+@dataclass
+class StdinTask(Task):
+    data: bytes = b""
+    errors: str = "skip"
+
+
+def clean_stdin(task: StdinTask) -> tuple[bytes | None, Stats]:
+    stats = Stats()
+    started(0)
+    if 0 in task.poisoned:
+        keep = _failed(stats, Failure("-", task.poisoned[0]), task.errors, transient=True)
+        return (task.data if keep else None), stats
+    text = decode(task.data, task.errors, "-", None, 0)
+    if isinstance(text, Failure):
+        return (task.data if _failed(stats, text, task.errors) else None), stats
+    return clean_text(text, "-", stats).encode("utf-8", "surrogatepass"), stats
+
+
+# ---------------------------------------------------------------- JSONL
+
+
+@dataclass
+class JsonlTask(Task):
+    label: str = ""
+    first_line: int = 1
+    first_offset: int = 0
+    lines: tuple[bytes, ...] = ()
+    field: str = "text"
+    errors: str = "skip"
+    gzip_level: int | None = None  # compress the chunk as one gzip member
+
+
+def _clean_line(raw: bytes, n: int, base: int, task: JsonlTask, stats: Stats) -> bytes | Failure:
+    """The line with its field cleaned (the rest byte for byte), or why not."""
+    label, field = task.label, task.field
+    start = 3 if n == 1 and raw.startswith(b"\xef\xbb\xbf") else 0
+    bad_utf8 = False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if task.errors != "replace":
+            return Failure(label, f"invalid UTF-8 ({exc.reason})", n, base + exc.start)
+        bad_utf8 = True
+    try:
+        member, _ = jsonline.find(raw, field, start)
+    except jsonline.JsonError as exc:
+        return Failure(label, f"not valid JSON: {exc.msg}", n, base + exc.pos)
+    except TypeError as exc:
+        return Failure(label, str(exc), n)
+    if member is None:
+        return Failure(label, f"field {field!r} is missing", n)
+    kind = member.kind(raw)
+    if kind == "null":
+        stats.pages += 1
+        stats.nulls += 1
+        return raw
+    if kind != "a string":
+        return Failure(label, f"field {field!r} holds {kind}, not a string", n)
+    value_bytes = raw[member.start : member.end]
+    value = json.loads(value_bytes.decode("utf-8", "replace") if bad_utf8 else value_bytes)
+    if _SURROGATE.search(value):  # "\ud83d" escapes: half an emoji cut off by a crawler
+        if task.errors != "replace":
+            return Failure(label, f"field {field!r} holds a lone surrogate (invalid Unicode)", n)
+        value = _SURROGATE.sub("\ufffd", value)
+    return jsonline.splice(raw, member, clean_text(value, f"{label}:{n}", stats, as_field=True))
+
+
+def clean_jsonl_lines(task: JsonlTask) -> tuple[bytes, Stats]:
+    """Clean a run of JSONL lines in order. Blank lines pass through; a line that cannot be
+    cleaned is reported, and written unchanged under --errors keep."""
     stats = Stats()
     out: list[bytes] = []
-    offset = first_offset
-    for n, raw in enumerate(lines, start=first_line):
-        base, offset = offset, offset + len(raw)
+    offset = task.first_offset
+    for i, raw in enumerate(task.lines):
+        n, base = task.first_line + i, offset
+        offset += len(raw)
         if not raw.strip():
+            out.append(raw)
             continue
-        line = _decode(raw, errors, src, n, base)
-        if isinstance(line, Failure):
-            stats.pages += 1
-            stats.failures.append(line)
-            continue
-        if n == 1 and line.startswith("\ufeff"):
-            line = line[1:]  # a byte-order mark opening the file
-            base += 3
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            stats.pages += 1
-            at = base + len(line[: exc.pos].encode("utf-8"))
-            stats.failures.append(Failure(src, f"not valid JSON ({exc.msg})", n, at))
-            continue
-        if not isinstance(record, dict):
-            stats.pages += 1
-            stats.failures.append(Failure(src, "the line is not a JSON object", n))
-            continue
-        value = record.get(field)
-        if not isinstance(value, str):
-            stats.pages += 1
-            what = "missing" if field not in record else f"a {type(value).__name__}"
-            stats.failures.append(Failure(src, f"field {field!r} is {what}, not a string", n))
-            continue
-        if _SURROGATE.search(value):  # "\ud83d" escapes: half an emoji cut off by a crawler
-            if errors != "replace":
-                stats.pages += 1
-                reason = f"field {field!r} holds a lone surrogate (invalid Unicode)"
-                stats.failures.append(Failure(src, reason, n))
-                continue
-            value = _SURROGATE.sub("\ufffd", value)
-        record[field] = clean_text(value, f"{src}:{n}", stats)
-        try:
-            dumped = json.dumps(record, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:  # lone surrogates in other fields: keep them escaped
-            dumped = json.dumps(record).encode("ascii")
-        out.append(dumped + b"\n")
-    return out, stats
+        started(i)
+        if i in task.poisoned:
+            result: bytes | Failure = Failure(task.label, task.poisoned[i], n)
+        else:
+            result = _clean_line(raw, n, base, task, stats)
+        if isinstance(result, Failure):
+            if _failed(stats, result, task.errors, transient=i in task.poisoned):
+                out.append(raw)
+        else:
+            out.append(result)
+    data = b"".join(out)
+    if task.gzip_level is not None:
+        data = gzip.compress(data, task.gzip_level, mtime=0)
+    return data, stats
 
 
-def clean_values(task: tuple[str, int, list]) -> tuple[list[str | None], Stats]:
-    """Clean a column of values (Parquet rows): None where the value is not a string."""
-    src, first_row, values = task
+# ---------------------------------------------------------------- Parquet
+
+
+@dataclass
+class ValuesTask(Task):
+    label: str = ""
+    first_row: int = 1
+    values: tuple = ()
+    errors: str = "skip"
+
+
+def clean_values(task: ValuesTask) -> tuple[list, list[int], Stats]:
+    """Clean a column of values (Parquet rows). Nulls pass through; returns the values, the
+    indexes of rows to drop (failures under --errors skip) and the Stats."""
     stats = Stats()
-    out: list[str | None] = []
-    for n, value in enumerate(values, start=first_row):
-        if not isinstance(value, str):
+    out: list = []
+    drop: list[int] = []
+    for i, value in enumerate(task.values):
+        started(i)
+        n = task.first_row + i
+        if i in task.poisoned or not (value is None or isinstance(value, str)):
+            reason = task.poisoned.get(i) or f"value is {type(value).__name__}, not a string"
+            if not _failed(stats, Failure(task.label, reason, n), task.errors, i in task.poisoned):
+                drop.append(i)
+            out.append(value)
+        elif value is None:
             stats.pages += 1
-            kind = "null" if value is None else type(value).__name__
-            stats.failures.append(Failure(src, f"value is {kind} (a string is needed)", n))
+            stats.nulls += 1
             out.append(None)
-            continue
-        out.append(clean_text(value, f"{src}:{n}", stats))
-    return out, stats
+        else:
+            out.append(clean_text(value, f"{task.label}:{n}", stats, as_field=True))
+    return out, drop, stats
