@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-# Line breaks: \r\n, lone \r and \n only (not str.splitlines, which also splits on U+0085, a byte
-# that occurs inside mojibake of Devanagari and must reach ftfy whole).
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+from .text import LINE_BREAK
+
+# Line breaks: see `text.LINE_BREAK` (CR LF, CR, LF, VT, FF, U+2028, U+2029, and U+0085 between
+# lines; not a U+0085 inside mojibake of Devanagari, which must reach ftfy whole).
+_LINE_BREAK = LINE_BREAK
 
 
 @dataclass(frozen=True, slots=True)

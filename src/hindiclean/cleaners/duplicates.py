@@ -12,6 +12,7 @@ A heading (a short line that ends no sentence) is never a contained duplicate of
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..page import Block, Page, Removal
 from ..text import content_words, dedup_key, is_sentence_like, last_sentence_start, sentence_keys
@@ -157,9 +158,17 @@ def _prefixed_headlines(blocks: tuple[Block, ...], keys: list[str], drop: dict[i
         k = dedup_key(parts[1])
         if len(k.split()) < MIN_WORDS:
             continue
-        for i in range(j + 1, min(len(blocks), j + 1 + HEADLINE_MAX_DISTANCE)):
-            if i not in drop and keys[i] == k:
+        # The distance counts the blocks that stay (a repeat dropped in between is gone on a
+        # second run, and the distance must not shrink then).
+        seen = 0
+        for i in range(j + 1, len(blocks)):
+            if i in drop:
+                continue
+            if keys[i] == k:
                 drop[i] = "duplicate.headline"
+                break
+            seen += 1
+            if seen >= HEADLINE_MAX_DISTANCE:
                 break
 
 
@@ -182,10 +191,42 @@ def _glued_headlines(
         if start == 0:
             continue
         i = headlines.get(dedup_key(b.text[start:]))
-        # Only from a paragraph: what is left must be prose that no other cleaner would take.
-        if i is not None and i < j and is_paragraph(b.text[:start].rstrip()):
+        # Only from a paragraph: what is left must be prose that no other cleaner would take
+        # (judged by the packaged rules, as a second run would judge it).
+        head = b.text[:start].rstrip()
+        if i is None or i >= j or not is_paragraph(head):
+            continue
+        verdict = _rules_verdict(head)
+        if verdict == "keep":
             cuts[j] = start
+        elif verdict == "remove":  # chrome with a headline glued on: all of it goes
+            drop[j] = "duplicate.glued_headline"
     return cuts
+
+
+@cache
+def _packaged_cleaner():
+    from .ads import ads
+    from .disclaimers import disclaimers
+    from .metadata import metadata
+    from .navigation import navigation
+    from .related import related
+    from .social import social
+
+    fused = ads
+    for c in (related, disclaimers, social, navigation, metadata):
+        fused = fused.fuse(c, name="rules")
+    return fused
+
+
+def _rules_verdict(text: str) -> str:
+    """What the packaged rules make of text alone on a page: "keep" it as it is, "remove" it
+    all, or "cut" a part of it."""
+    page = Page((Block(text, 1),))
+    after = _packaged_cleaner()(page)
+    if not after.removals:
+        return "keep"
+    return "remove" if not after.blocks else "cut"
 
 
 duplicates = Duplicates()

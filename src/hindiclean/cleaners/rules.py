@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet
-from ..text import has_devanagari, last_sentence_start
+from ..text import has_devanagari, last_sentence_start, sentence_count, trim_cut
 from ..topic import (
     article_words,
     is_body_shape,
@@ -30,6 +30,11 @@ TAIL_MAX_WORDS = 400
 TAIL_MAX_SHARE = 0.35
 # Within one block, a tail or prompt sentence longer than this is not chrome but prose.
 CUT_MAX_CHARS = 400
+# Within one block, a tail (its marker and what follows it) of more sentences than this is not
+# chrome but prose glued after the marker: an author box is a name and a line or two.
+TAIL_MAX_SENTENCES = 2
+# White space and the joiners that join nothing once a cut has been made beside them.
+_CUT_EDGE = frozenset(" \u200c\u200d")
 # Under a list header, a headline is a link when it shares almost nothing with the article, or
 # little and is long enough to be a headline rather than the article's next subheading.
 LIST_MAX_OVERLAP = 0.2
@@ -226,6 +231,12 @@ def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], boo
     return False
 
 
+def _tail_fits(cut: str) -> bool:
+    """A tail found inside a block takes the block from its marker on only when that part is
+    short: at most CUT_MAX_CHARS characters and TAIL_MAX_SENTENCES sentences."""
+    return len(cut) <= CUT_MAX_CHARS and sentence_count(cut) <= TAIL_MAX_SENTENCES
+
+
 class RuleCleaner:
     """Apply rules (and shape detectors) of one or more categories to every block of a page."""
 
@@ -362,52 +373,69 @@ class RuleCleaner:
         while i < n:
             block = blocks[i]
             g = gate if len(block.text) <= self._gate_max else long_gate
-            text = self._cut_lead(block, removed)
+            text, hit, tail, cut = self._judge(block, g, removed)
+            i += 1
+            if hit is not None:
+                if not cut and hit.scope == "list":
+                    i = self._consume_list(blocks, i, hit, ctx, takes_whole, removed)
+                elif not cut and hit.scope == "section":
+                    i = self._consume_section(blocks, i, hit, removed)
+            elif text:
+                for det in self.detectors:
+                    if det.test(text):
+                        removed.append(Removal(block.line, text, det.category, det.name))
+                        break
+                else:
+                    out.append(block if text == block.text else Block(text, block.line))
+            if tail is not None:
+                rest = ctx.words_from(i)
+                if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
+                    for later in blocks[i:]:
+                        removed.append(Removal(later.line, later.text, tail.category, tail.name))
+                    break
+        return page.replace(out, removed)
+
+    def _judge(
+        self, block: Block, gate: _PageGate, removed: list[Removal]
+    ) -> tuple[str, Rule | None, Rule | None, bool]:
+        """Judge one block until nothing changes: lead cuts, whole-block rules, a tail, prompt
+        sentences at its end. What a cut leaves is judged again by the same rules and bounds
+        (as ftfy fixes until stable), so a second run finds nothing more to do.
+
+        Returns what is kept, the whole-block rule that took the rest (or None), the first tail
+        that cut the block (or None), and whether a tail or sentence was cut before."""
+        text = block.text
+        tail: Rule | None = None
+        cut = False
+        while True:
+            text = self._cut_lead(block, text, removed)
             if not text:
-                i += 1
-                continue
-            hit = self._whole_hit(text, g)
+                return "", None, tail, cut
+            hit = self._whole_hit(text, gate)
             if hit is not None:
                 rule = hit[0]
                 removed.append(Removal(block.line, text, rule.category, rule.name))
-                i += 1
-                if rule.scope == "list":
-                    i = self._consume_list(blocks, i, rule, ctx, takes_whole, removed)
-                elif rule.scope == "section":
-                    i = self._consume_section(blocks, i, rule, removed)
-                continue
-            tail = self._tail_start.first(text, search=False) or self._tail.first(text, search=True)
-            if tail is not None and len(text) - tail[1].start() <= CUT_MAX_CHARS:
-                rule, m = tail
-                kept = text[: m.start()].rstrip()
+                return "", rule, tail, cut
+            found = self._tail_start.first(text, search=False) or self._tail.first(
+                text, search=True
+            )
+            if found is not None and _tail_fits(text[found[1].start() :]):
+                rule, m = found
+                kept = trim_cut(text[: m.start()])
                 removed.append(
                     Removal(block.line, text[m.start() :], rule.category, rule.name, bool(kept))
                 )
-                kept = self._settle(block, kept, removed, g)
-                if kept:
-                    out.append(Block(kept, block.line))
-                rest = ctx.words_from(i + 1)
-                if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
-                    for later in blocks[i + 1 :]:
-                        removed.append(Removal(later.line, later.text, rule.category, rule.name))
-                    break
-                i += 1
+                tail = tail or rule
+                text, cut = kept, True
+                if not text:
+                    return "", None, tail, cut
                 continue
-            cut = self._cut_sentences(block, text, removed)
-            if cut != text:
-                cut = self._settle(block, cut, removed, g)
-            text = cut
+            shorter = self._cut_sentences(block, text, removed)
+            if shorter == text:
+                return text, None, tail, cut
+            text, cut = shorter, True
             if not text:
-                i += 1
-                continue
-            for det in self.detectors:
-                if det.test(text):
-                    removed.append(Removal(block.line, text, det.category, det.name))
-                    break
-            else:
-                out.append(block if text == block.text else Block(text, block.line))
-            i += 1
-        return page.replace(out, removed)
+                return "", None, tail, cut
 
     def _whole_hit(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
         """The whole-block rule that takes text (tried also without its decoration)."""
@@ -455,24 +483,9 @@ class RuleCleaner:
                 return rule, m
         return hit
 
-    def _settle(self, block: Block, text: str, removed: list[Removal], gate: _PageGate) -> str:
-        """What is left of a block after a cut may itself be chrome as a whole (a second run
-        would see it so): judge it again, so one run removes everything a second would."""
-        while text:
-            hit = self._whole_hit(text, gate)
-            if hit is not None:
-                removed.append(Removal(block.line, text, hit[0].category, hit[0].name))
-                return ""
-            cut = self._cut_sentences(block, text, removed)
-            if cut == text:
-                return text
-            text = cut
-        return text
-
-    def _cut_lead(self, block: Block, removed: list[Removal]) -> str:
-        """Cut chrome glued to the start of the block, marker after marker (no copying until
+    def _cut_lead(self, block: Block, text: str, removed: list[Removal]) -> str:
+        """Cut chrome glued to the start of the text, marker after marker (no copying until
         the end, so many markers on one long line stay linear)."""
-        text = block.text
         if self._lead.regex is None:
             return text
         pos = 0
@@ -482,29 +495,36 @@ class RuleCleaner:
                 break
             rule, m = hit
             end = m.end()
-            while end < len(text) and text[end] == " ":
+            while end < len(text) and text[end] in _CUT_EDGE:
                 end += 1
             cut = text[pos : m.end()].strip()
             removed.append(Removal(block.line, cut, rule.category, rule.name, end < len(text)))
             pos = end
-        return text[pos:] if pos else text
+        return trim_cut(text[pos:]) if pos else text
 
     def _cut_sentences(self, block: Block, text: str, removed: list[Removal]) -> str:
+        """Cut prompt sentences off the end of text, one after another. Works back from an end
+        index (each sentence is read once, nothing is copied until the end): linear in text."""
         if self._sentence.regex is None:
             return text
-        while text:
-            start = last_sentence_start(text)
-            last = text[start:]
+        end = len(text)
+        while end:
+            # Read no further back than a prompt can be long (+2: the spaces skipped at its start).
+            start = last_sentence_start(text, end, floor=max(0, end - CUT_MAX_CHARS - 2))
+            if start < 0:
+                break  # too long for a prompt
+            last = text[start:end]
             if len(last) > CUT_MAX_CHARS or last.rstrip().endswith(_QUOTE_CLOSE):
                 break  # too long for a prompt, or the end of a quotation: someone's words
             hit = self._sentence.first(last, search=True)
             if hit is None:
                 break
             rule = hit[0]
-            kept = text[:start].rstrip()
-            removed.append(Removal(block.line, last.strip(), rule.category, rule.name, bool(kept)))
-            text = kept
-        return text
+            end = start
+            while end and text[end - 1] in _CUT_EDGE:
+                end -= 1
+            removed.append(Removal(block.line, last.strip(), rule.category, rule.name, end > 0))
+        return text if end == len(text) else trim_cut(text[:end])
 
     @staticmethod
     def _consume_section(
