@@ -37,6 +37,8 @@ class Page:
 
     blocks: tuple[Block, ...]
     removals: tuple[Removal, ...] = field(default=())
+    # Blocks kept because a user's rule ran past its time limit on them (`rules.TimedOut`).
+    timeouts: tuple = field(default=())
 
     @classmethod
     def from_text(cls, text: str) -> Page:
@@ -53,8 +55,16 @@ class Page:
     def replace(self, blocks: list[Block] | tuple[Block, ...], removals: list[Removal]) -> Page:
         """A new page with these blocks and the given removals added to the old ones."""
         if not removals and len(blocks) == len(self.blocks):
-            return self if tuple(blocks) == self.blocks else Page(tuple(blocks), self.removals)
-        return Page(tuple(blocks), self.removals + tuple(removals))
+            if tuple(blocks) == self.blocks:
+                return self
+            return Page(tuple(blocks), self.removals, self.timeouts)
+        return Page(tuple(blocks), self.removals + tuple(removals), self.timeouts)
+
+    def with_timeouts(self, timeouts: list | tuple) -> Page:
+        """This page with these timeout records added."""
+        if not timeouts:
+            return self
+        return Page(self.blocks, self.removals, self.timeouts + tuple(timeouts))
 
     def without(self, drops: Mapping[int, tuple[str, str]]) -> Page:
         """A new page less the blocks at these indexes, each recorded as (category, rule)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
-from ..rules import Rule, RuleSet
+from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
 from ..text import has_devanagari, last_sentence_start, sentence_count, trim_cut
 from ..topic import (
     article_words,
@@ -111,7 +111,7 @@ class _Alternation:
         for i, r in enumerate(self.rules):
             tail = r"\Z" if whole and whole(r) else ""
             parts.append(f"(?P<r{i}>(?:{r.pattern}){tail})")
-        self.singles = [re.compile(p, re.IGNORECASE) for p in parts]
+        self.singles = [compile_rules(p, (r,)) for r, p in zip(self.rules, parts, strict=True)]
         self.max_chars = max((r.max_chars for r in self.rules), default=0) if bounded else 10**9
         # (bound, regex): the regex holds the rules with max_chars >= bound.
         self.tiers: list[tuple[int, re.Pattern[str] | None]] = []
@@ -123,7 +123,7 @@ class _Alternation:
                 p for r, p in zip(self.rules, parts, strict=True)
                 if not bounded or r.max_chars >= bound
             ]
-            self.tiers.append((bound, re.compile("|".join(chosen), re.IGNORECASE)))
+            self.tiers.append((bound, compile_rules("|".join(chosen), self.rules)))
         self.regex = self.tiers[0][1] if self.tiers else None
 
     def _allowed(self, rule: Rule, text: str, whole: str) -> bool:
@@ -161,6 +161,50 @@ class _Alternation:
             if m2 and self._allowed(r, text, whole):
                 return r, m2
         return None
+
+
+class _Either:
+    """Packaged rules and a user's rules of one scope, kept apart: the packaged ones in an
+    alternation under `re`, the user's under `regex` with a time limit. The first hit wins as
+    it would in one alternation: the leftmost, then the first in rule order."""
+
+    def __init__(self, packaged: _Alternation, user: _Alternation, order: dict[str, int]):
+        self.parts = (packaged, user)
+        self.order = order
+        self.regex = packaged.regex or user.regex
+        self.max_chars = max(packaged.max_chars, user.max_chars)
+
+    def first(
+        self, text: str, search: bool, whole: str | None = None, pos: int = 0
+    ) -> tuple[Rule, re.Match[str]] | None:
+        best = None
+        for part in self.parts:
+            if part.regex is None or (part.bounded and len(text) > part.max_chars):
+                continue
+            hit = part.first(text, search, whole, pos)
+            if hit is not None and (
+                best is None
+                or (hit[1].start(), self.order[hit[0].name])
+                < (best[1].start(), self.order[best[0].name])
+            ):
+                best = hit
+        return best
+
+
+def _alternation(
+    rules: Sequence[Rule], whole: Callable[[Rule], bool] | None = None, bounded: bool = False
+) -> _Alternation | _Either:
+    """One alternation for the rules, or two when packaged and user rules are mixed."""
+    packaged = [r for r in rules if r.packaged]
+    if len(packaged) in (0, len(rules)):
+        return _Alternation(rules, whole=whole, bounded=bounded)
+    order = {r.name: i for i, r in enumerate(rules)}
+    user = [r for r in rules if not r.packaged]
+    return _Either(
+        _Alternation(packaged, whole=whole, bounded=bounded),
+        _Alternation(user, whole=whole, bounded=bounded),
+        order,
+    )
 
 
 class _PageContext:
@@ -263,7 +307,7 @@ class RuleCleaner:
             + by_scope.get("prefix", [])
         )
         plain, gated, reduced = self._split_gated(whole_rules) if gating else (whole_rules, [], ())
-        self._whole = _Alternation(
+        self._whole = _alternation(
             plain, whole=lambda r: r.scope in ("line", "list", "section"), bounded=True
         )
         # Place of each plain rule in the order of whole-block rules, by name (names are unique;
@@ -281,12 +325,12 @@ class RuleCleaner:
         self._gate_max = max((g.rule.max_chars for g in gated), default=0)
         self._full_gate = _PageGate([(g, g.literals) for g in gated])
         self._open_gate = _PageGate([(g, None) for g in gated])
-        self._lead = _Alternation(by_scope.get("lead", []))
-        self._sentence = _Alternation(by_scope.get("sentence", []))
+        self._lead = _alternation(by_scope.get("lead", []))
+        self._sentence = _alternation(by_scope.get("sentence", []))
         tails = by_scope.get("tail", [])
         # Tails anchored at the block start are matched there; the others searched for.
-        self._tail_start = _Alternation([r for r in tails if r.pattern.startswith("^")])
-        self._tail = _Alternation([r for r in tails if not r.pattern.startswith("^")])
+        self._tail_start = _alternation([r for r in tails if r.pattern.startswith("^")])
+        self._tail = _alternation([r for r in tails if not r.pattern.startswith("^")])
 
     @staticmethod
     def _split_gated(
@@ -297,6 +341,9 @@ class RuleCleaner:
         plain: list[Rule] = []
         gated: list[_GatedRule] = []
         for pos, r in enumerate(rules):
+            if not r.packaged:  # a user's rule is matched under its time limit, never gated
+                plain.append(r)
+                continue
             lits = required_literals(r.pattern) if floats(r.pattern) else None
             if lits is None or min(map(len, lits)) < GATE_MIN_CHARS:
                 plain.append(r)
@@ -363,8 +410,14 @@ class RuleCleaner:
         gate = self._page_gate(blocks)
         long_gate = self._open_gate if gate is self._open_gate else self._full_gate
 
+        timeouts: list = []
+
         def takes_whole(text: str) -> bool:
-            return self._whole_hit(text, gate) is not None
+            try:
+                return self._whole_hit(text, gate) is not None
+            except RuleTimeout as exc:  # a user's rule ran out of time: not chrome
+                timeouts.append(report_timeout(exc, 0, text))
+                return False
 
         ctx = _PageContext(blocks, takes_whole)
         out: list[Block] = []
@@ -373,14 +426,24 @@ class RuleCleaner:
         while i < n:
             block = blocks[i]
             g = gate if len(block.text) <= self._gate_max else long_gate
-            text, hit, tail, cut = self._judge(block, g, removed)
-            i += 1
-            if hit is not None:
-                if not cut and hit.scope == "list":
-                    i = self._consume_list(blocks, i, hit, ctx, takes_whole, removed)
-                elif not cut and hit.scope == "section":
-                    i = self._consume_section(blocks, i, hit, removed)
-            elif text:
+            mark = len(removed)
+            try:
+                text, hit, tail, cut = self._judge(block, g, removed)
+                nxt = i + 1
+                if hit is not None and not cut and hit.scope == "list":
+                    nxt = self._consume_list(blocks, nxt, hit, ctx, takes_whole, removed)
+                elif hit is not None and not cut and hit.scope == "section":
+                    nxt = self._consume_section(blocks, nxt, hit, removed)
+            except RuleTimeout as exc:
+                # A user's rule ran past its time limit: the block is kept as it is (body
+                # first), the rule reported, and the run goes on.
+                del removed[mark:]
+                timeouts.append(report_timeout(exc, block.line, block.text))
+                out.append(block)
+                i += 1
+                continue
+            i = nxt
+            if hit is None and text:
                 for det in self.detectors:
                     if det.test(text):
                         removed.append(Removal(block.line, text, det.category, det.name))
@@ -393,7 +456,7 @@ class RuleCleaner:
                     for later in blocks[i:]:
                         removed.append(Removal(later.line, later.text, tail.category, tail.name))
                     break
-        return page.replace(out, removed)
+        return page.replace(out, removed).with_timeouts(timeouts)
 
     def _judge(
         self, block: Block, gate: _PageGate, removed: list[Removal]
