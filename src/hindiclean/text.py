@@ -217,7 +217,9 @@ def is_sentence_like(text: str) -> bool:
 
 _LAST_END = re.compile(r"[।॥?!|][\"'”’»)\]}*]*|\.[\"'”’»)\]}*]*(?=\s)")
 _ENDERS = "।॥?!|"
-_TRIM = frozenset(_CLOSERS + " " + SENTENCE_END)
+_TRIM_CHARS = _CLOSERS + " " + SENTENCE_END
+_TRIM = frozenset(_TRIM_CHARS)
+_SHORT = 2048  # up to this many characters, the last sentence is found by one forward pass
 _CLOSER_SET = frozenset(_CLOSERS)
 
 
@@ -229,6 +231,14 @@ def last_sentence_start(text: str, end: int | None = None, floor: int = 0) -> in
     starts before the floor."""
     if end is None:
         end = len(text)
+    if floor == 0 and end <= _SHORT:  # a short text: one C-level pass is fastest
+        part = text if end == len(text) else text[:end]
+        stop = 0
+        for m in _LAST_END.finditer(part, 0, len(part.rstrip(_TRIM_CHARS))):
+            stop = m.end()
+        while stop < end and text[stop] == " ":
+            stop += 1
+        return stop
     e = end
     while e > floor and text[e - 1] in _TRIM:
         e -= 1

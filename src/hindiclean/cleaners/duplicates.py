@@ -35,17 +35,20 @@ class Duplicates:
         blocks = page.blocks
         if len(blocks) < 2:
             return page
-        sent_keys = [sentence_keys(b.text) for b in blocks]
-        keys = [" ".join(sk) for sk in sent_keys]
+        sent_keys: list[tuple[str, ...]] = []
+        keys: list[str] = []
         drop: dict[int, str] = {}
         first: dict[str, int] = {}
-        for i, k in enumerate(keys):
-            if not k:
-                continue
-            if k in first:
-                drop[i] = "duplicate.exact"
-            else:
-                first[k] = i
+        for i, b in enumerate(blocks):
+            sk = sentence_keys(b.text)
+            k = " ".join(sk)
+            if k:
+                at = first.setdefault(k, i)
+                if at != i:  # a repeat: it shares the first one's keys (no copy per repeat)
+                    drop[i] = "duplicate.exact"
+                    sk, k = sent_keys[at], keys[at]
+            sent_keys.append(sk)
+            keys.append(k)
         _split_repeats(blocks, keys, first, drop)
         cards = _teaser_cards(blocks, keys, first, drop)
         _contained(blocks, sent_keys, drop)
@@ -60,8 +63,9 @@ class Duplicates:
                 cut = b.text[at:].strip()
                 removed.append(Removal(b.line, cut, "duplicate", "duplicate.glued_headline", True))
             page = page.replace(trimmed, removed)
-        drops = {i: ("duplicate", rule) for i, rule in drop.items()}
-        drops.update({i: ("related", rule) for i, rule in cards.items()})
+        labels: dict[str, tuple[str, str]] = {}  # one (category, rule) tuple per rule, shared
+        drops = {i: labels.setdefault(rule, ("duplicate", rule)) for i, rule in drop.items()}
+        drops.update({i: labels.setdefault(rule, ("related", rule)) for i, rule in cards.items()})
         return page.without(drops)
 
 
@@ -70,10 +74,14 @@ def _split_repeats(
 ) -> None:
     """An input line that normalisation split in pieces (at a run of spaces) and that, joined
     again, repeats an earlier block: all its pieces go."""
-    groups: dict[int, list[int]] = {}
-    for i, b in enumerate(blocks):
-        groups.setdefault(b.line, []).append(i)
-    for members in groups.values():
+    n = len(blocks)
+    i = 0
+    while i < n:  # the pieces of one input line stand next to each other
+        j = i + 1
+        while j < n and blocks[j].line == blocks[i].line:
+            j += 1
+        members = range(i, j)
+        i = j
         if len(members) < 2:
             continue
         joined = " ".join(keys[i] for i in members)
