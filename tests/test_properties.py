@@ -20,12 +20,14 @@ from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
 from hindiclean import Page, Pipeline, clean, explain
-from hindiclean.text import dedup_key, normalize_line, sentence_keys
+from hindiclean.text import dedup_key, normalize_line, sentence_keys, unescape_html
 
 from .strategies import (
     BODY_POOL,
     BOILERPLATE,
+    GLUED_PROMPTS,
     HEADLINES,
+    LINE_SEPARATORS,
     STANDFIRSTS,
     STORIES,
     SUBHEADINGS,
@@ -89,6 +91,8 @@ def normalised_input(raw: str) -> list[tuple[list[str], list[str]]]:
     mojibake repair inside normalize_line looks at the whole string it is given)."""
     out = []
     for line in _LINE_BREAK.split(raw):
+        # HTML references are decoded before paragraphs are split (a `&#92;r` is a join).
+        line = unescape_html(line)
         whole = normalize_line(_JOINED.sub("   ", line)).split()
         pieces = [w for piece in _JOINED.split(line) for w in normalize_line(piece).split()]
         out.append((whole, pieces))
@@ -141,6 +145,15 @@ HARD_CASES = {
     ),
     "footer (comment box, author box)": lambda p: (
         "Leave a Comment" in p.text or "About the Author" in p.text
+    ),
+    "line separator (U+2028/2029, NEL, FF, &#10;)": lambda p: any(
+        s in p.text for s in LINE_SEPARATORS
+    ),
+    "HTML references (nested too)": lambda p: "&amp;" in p.text or "&#2404;" in p.text,
+    "prompt glued to a paragraph": lambda p: any(pr in p.text for pr in GLUED_PROMPTS),
+    "ZWJ between a paragraph and a prompt": lambda p: "।\u200d" in p.text,
+    "headline repeated at a paragraph's end": lambda p: any(
+        b.endswith("। " + p.body[0]) for b in re.split(r"\n|\u2028|\u2029|   ", p.text)
     ),
 }
 

@@ -32,12 +32,12 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 CHARREF_MAX_DIGITS = 8
 # Line breaks, decided on purpose (see `hindiclean.page`): CR LF, CR, LF, VT, FF, U+2028 LINE
 # SEPARATOR, U+2029 PARAGRAPH SEPARATOR, and U+0085 (NEL) where it stands between lines. A NEL
-# right after a Latin-1 or cp1252 character is a byte of mojibake ("à¤\x85" is "अ" read as
-# Latin-1) and is left for ftfy to repair. HTML's `&#10;` `&#13;` `&NewLine;` `&#8232;` decode to
-# these and break lines too, because references are decoded before lines are split.
-_MOJIBAKE_CHARS = (
-    "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122"
-)
+# right after a Latin-1 character (U+0080-U+00FF) is a byte of mojibake: UTF-8 read as Latin-1
+# ("à¤\x85" is "अ"), where every byte before a continuation byte is such a character; it is left
+# for ftfy to repair. (Read as cp1252, the byte 0x85 shows as "…", never as NEL.) HTML's `&#10;`
+# `&#13;` `&NewLine;` `&#8232;` decode to these and break lines too, because references are
+# decoded before lines are split.
+_MOJIBAKE_CHARS = "\u0080-\u0084\u0086-\u00ff"  # not NEL itself: a run of NELs is breaks
 LINE_BREAK = re.compile(f"\r\n?|[\n\x0b\x0c\u2028\u2029]|(?<![{_MOJIBAKE_CHARS}])\x85")
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,

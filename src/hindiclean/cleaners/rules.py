@@ -475,6 +475,15 @@ class RuleCleaner:
             if not text:
                 return "", None, tail, cut
             hit = self._whole_hit(text, gate)
+            if hit is not None and sentence_count(text) > 1:
+                # Body first: when the block is taken only for a prompt sentence at its end
+                # (a paragraph with "... ऐप डाउनलोड करें।" glued on), cut that sentence instead.
+                trial: list[Removal] = []
+                shorter = self._cut_sentences(block, text, trial)
+                if shorter and shorter != text and self._whole_hit(shorter, gate) is None:
+                    removed.extend(trial)
+                    text, cut = shorter, True
+                    continue
             if hit is not None:
                 rule = hit[0]
                 removed.append(Removal(block.line, text, rule.category, rule.name))
