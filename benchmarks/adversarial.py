@@ -16,7 +16,7 @@ Run from the repository root, in the project venv:
    size's (linear time: ~1; quadratic: grows 4x per 4x of size).
 2. 16 MB (--big-mb) of one-character lines, in a child process: seconds, and the peak resident
    memory of the process (resource.getrusage) less its size before cleaning, as a multiple of
-   the input's UTF-8 size; and the same for the tracemalloc peak of the cleaning alone.
+   the input's UTF-8 size; with --tracemalloc, also the tracemalloc peak of a second run.
 A size that runs longer than --timeout seconds is stopped (SIGALRM): a finding.
 """
 
@@ -125,20 +125,22 @@ out = clean(text)
 secs = time.perf_counter() - t
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 del out
-gc.collect()
-tracemalloc.start()
-clean(text)
-peak = tracemalloc.get_traced_memory()[1]
-tracemalloc.stop()
+peak = 0
+if sys.argv[2] == "1":
+    gc.collect()
+    tracemalloc.start()
+    clean(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
 print(json.dumps({"bytes": size, "lines": n, "seconds": secs,
                   "rss_growth": after - before, "traced_peak": peak}))
 """
 
 
-def big(mb: float, timeout: int) -> None:
+def big(mb: float, timeout: int, traced: bool) -> None:
     try:
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(mb)],
+            [sys.executable, "-c", _CHILD, str(mb), "1" if traced else "0"],
             capture_output=True, text=True, timeout=timeout * 3, check=True,
         )
     except subprocess.TimeoutExpired:
@@ -146,11 +148,15 @@ def big(mb: float, timeout: int) -> None:
         return
     r = json.loads(done.stdout.strip().splitlines()[-1])
     size = r["bytes"]
+    traced_note = (
+        f"; tracemalloc peak {r['traced_peak'] / 1e6:.0f} MB = {r['traced_peak'] / size:.1f} x"
+        if traced else ""
+    )
     print(
         f"{size / 1e6:.1f} MB of one-character lines ({r['lines']:,} lines): "
         f"{r['seconds']:.1f} s ({r['seconds'] / (size / 1e6):.2f} s/MB); peak RSS growth "
-        f"{r['rss_growth'] / 1e6:.0f} MB = {r['rss_growth'] / size:.1f} x the input; "
-        f"tracemalloc peak {r['traced_peak'] / 1e6:.0f} MB = {r['traced_peak'] / size:.1f} x"
+        f"{r['rss_growth'] / 1e6:.0f} MB = {r['rss_growth'] / size:.1f} x the input"
+        + traced_note
     )
 
 
@@ -159,10 +165,11 @@ def main() -> None:
     ap.add_argument("--sizes", default="16,64,256,1024", help="page sizes in KB")
     ap.add_argument("--big-mb", type=float, default=16.0)
     ap.add_argument("--timeout", type=int, default=120)
+    ap.add_argument("--tracemalloc", action="store_true", help="also trace a second run")
     args = ap.parse_args()
     shapes([int(x) for x in args.sizes.split(",")], args.timeout)
     if args.big_mb > 0:
-        big(args.big_mb, args.timeout)
+        big(args.big_mb, args.timeout, args.tracemalloc)
 
 
 if __name__ == "__main__":

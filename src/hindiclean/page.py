@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -10,6 +11,8 @@ from .text import LINE_BREAK
 # Line breaks: see `text.LINE_BREAK` (CR LF, CR, LF, VT, FF, U+2028, U+2029, and U+0085 between
 # lines; not a U+0085 inside mojibake of Devanagari, which must reach ftfy whole).
 _LINE_BREAK = LINE_BREAK
+_COMMON_BREAK = re.compile(r"\r\n?|\n")  # the same, for the text that holds no rarer break
+_RARE_BREAKS = ("\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +48,11 @@ class Page:
         """Split raw text into one block per non-blank line (no normalisation)."""
         if not isinstance(text, str):
             raise TypeError(f"hindiclean expects the page as str, got {type(text).__name__}")
+        rare = any(ch in text for ch in _RARE_BREAKS)  # C-level substring searches
+        splitter = _LINE_BREAK if rare else _COMMON_BREAK
         blocks = tuple(
             Block(line, i)
-            for i, line in enumerate(_LINE_BREAK.split(text), start=1)
+            for i, line in enumerate(splitter.split(text), start=1)
             if line.strip()
         )
         return cls(blocks)
