@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
 from hindiclean import Page, Pipeline, clean, explain
-from hindiclean.text import dedup_key, normalize_line, sentence_keys, unescape_html
+from hindiclean.cleaners.normalize import decoded_lines
+from hindiclean.text import LINE_BREAK, dedup_key, normalize_line, sentence_keys
 
 from .strategies import (
     BODY_POOL,
@@ -46,7 +47,7 @@ CLEANERS = Pipeline.default().cleaners
 
 # --- helpers -------------------------------------------------------------------------------------
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")  # how Page.from_text splits lines
+_LINE_BREAK = LINE_BREAK  # how Page.from_text splits lines (U+2028, U+2029, NEL between lines too)
 # Where a page joined paragraphs (policy: "A paragraph may be split where the page joined
 # paragraphs"; literal \r \n \t left as text are residue): runs of 3+ spaces or NBSP, tabs.
 _JOINED = re.compile(r"(?:[ \u00a0]*(?:\\[rnt]|\t)[ \u00a0]*)+|[ \u00a0]{3,}")
@@ -90,12 +91,13 @@ def normalised_input(raw: str) -> list[tuple[list[str], list[str]]]:
     (join residue read as a break), and piece by piece where the page joined paragraphs (the
     mojibake repair inside normalize_line looks at the whole string it is given)."""
     out = []
-    for line in _LINE_BREAK.split(raw):
-        # HTML references are decoded before paragraphs are split (a `&#92;r` is a join).
-        line = unescape_html(line)
-        whole = normalize_line(_JOINED.sub("   ", line)).split()
-        pieces = [w for piece in _JOINED.split(line) for w in normalize_line(piece).split()]
-        out.append((whole, pieces))
+    for raw_line in _LINE_BREAK.split(raw):
+        # HTML references are decoded before paragraphs are split (a `&#92;r` is a join, a
+        # `&#10;` a line break).
+        for line in decoded_lines(raw_line):
+            whole = normalize_line(_JOINED.sub("   ", line)).split()
+            pieces = [w for piece in _JOINED.split(line) for w in normalize_line(piece).split()]
+            out.append((whole, pieces))
     return out
 
 

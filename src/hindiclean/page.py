@@ -21,6 +21,9 @@ class Block:
 
     text: str
     line: int
+    # Which line of its input line it is, when decoded references broke that line (`&#10;`):
+    # 0 for the first. Pieces of one (line, part) are what the page joined with runs of spaces.
+    part: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,12 +32,14 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 CHARREF_MAX_DIGITS = 8
 # Line breaks, decided on purpose (see `hindiclean.page`): CR LF, CR, LF, VT, FF, U+2028 LINE
 # SEPARATOR, U+2029 PARAGRAPH SEPARATOR, and U+0085 (NEL) where it stands between lines. A NEL
-# right after a Latin-1 character (U+0080-U+00FF) is a byte of mojibake: UTF-8 read as Latin-1
-# ("à¤\x85" is "अ"), where every byte before a continuation byte is such a character; it is left
-# for ftfy to repair. (Read as cp1252, the byte 0x85 shows as "…", never as NEL.) HTML's `&#10;`
-# `&#13;` `&NewLine;` `&#8232;` decode to these and break lines too, because references are
-# decoded before lines are split.
-_MOJIBAKE_CHARS = "\u0080-\u0084\u0086-\u00ff"  # not NEL itself: a run of NELs is breaks
+# right after a character that can come before the byte 0x85 in UTF-8 read as Latin-1 is a byte
+# of mojibake ("à¤\x85" is "अ") and is left for ftfy to repair: a continuation byte (U+0080 to
+# U+00BF, not NEL itself and not NBSP, which ends many a line of a web page and stands before
+# 0x85 in no Devanagari sequence) or a lead byte that 0x85 may follow (U+00C3 to U+00DF, U+00E1 to
+# U+00EF, U+00F1 to U+00F4; "Â\x85" is NEL itself, so U+00C2 is not one). Read as cp1252, the
+# byte 0x85 shows as "…", never as NEL. HTML's `&#10;` `&#13;` `&NewLine;` `&#8232;` decode to
+# these and break lines too, because references are decoded before lines are split.
+_MOJIBAKE_CHARS = "\u0080-\u0084\u0086-\u009f\u00a1-\u00bf\u00c3-\u00df\u00e1-\u00ef\u00f1-\u00f4"
 LINE_BREAK = re.compile(f"\r\n?|[\n\x0b\x0c\u2028\u2029]|(?<![{_MOJIBAKE_CHARS}])\x85")
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -182,7 +184,14 @@ def trim_cut(text: str) -> str:
 def _normalize_once(line: str) -> str:
     line = _CONTROL.sub(" ", line)
     if needs_repair(line):
-        line = ftfy.fix_text(line, _FTFY_CONFIG)
+        fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+        if "\u00a0" in line and ftfy.badness.is_bad(fixed):
+            # An NBSP between words of mojibake (a space the page wrote as &nbsp;) is read by
+            # ftfy as a byte of it: read it as the space it is, if that repairs the line.
+            spaced = ftfy.fix_text(line.replace("\u00a0", " "), _FTFY_CONFIG)
+            if not ftfy.badness.is_bad(spaced):
+                fixed = spaced
+        line = fixed
     if "&" in line and _ENTITY.search(line):
         line = unescape_html(line)
     if not line.isascii():

@@ -59,7 +59,7 @@ class Duplicates:
             removed = []
             for i, at in cuts.items():
                 b = blocks[i]
-                trimmed[i] = Block(b.text[:at].rstrip(), b.line)
+                trimmed[i] = Block(b.text[:at].rstrip(), b.line, b.part)
                 cut = b.text[at:].strip()
                 removed.append(Removal(b.line, cut, "duplicate", "duplicate.glued_headline", True))
             page = page.replace(trimmed, removed)
@@ -76,9 +76,9 @@ def _split_repeats(
     again, repeats an earlier block: all its pieces go."""
     n = len(blocks)
     i = 0
-    while i < n:  # the pieces of one input line stand next to each other
+    while i < n:  # the pieces of one input line (or decoded part of one) stand together
         j = i + 1
-        while j < n and blocks[j].line == blocks[i].line:
+        while j < n and (blocks[j].line, blocks[j].part) == (blocks[i].line, blocks[i].part):
             j += 1
         members = range(i, j)
         i = j

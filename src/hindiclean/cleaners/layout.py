@@ -157,7 +157,7 @@ class Layout:
                 line = blocks[i].line
                 cut = Removal(line, text[at:].strip(), "metadata", "layout.author_bio", True)
                 trimmed = list(blocks)
-                trimmed[i] = Block(head, line)
+                trimmed[i] = Block(head, line, blocks[i].part)
                 page = page.replace(trimmed, [cut])
                 blocks = page.blocks
                 text = head

@@ -44,11 +44,12 @@ class Normalize:
     def __call__(self, page: Page) -> Page:
         out: list[Block] = []
         for block in page.blocks:
-            for line in decoded_lines(block.text):
+            for part, line in enumerate(decoded_lines(block.text), start=block.part):
                 for piece in split_joined(line):
                     text = normalize_line(piece)
                     if text:
-                        out.append(block if text == block.text else Block(text, block.line))
+                        same = text == block.text and part == block.part
+                        out.append(block if same else Block(text, block.line, part))
         return page.replace(out, [])
 
 

@@ -449,7 +449,7 @@ class RuleCleaner:
                         removed.append(Removal(block.line, text, det.category, det.name))
                         break
                 else:
-                    out.append(block if text == block.text else Block(text, block.line))
+                    out.append(block if text == block.text else Block(text, block.line, block.part))
             if tail is not None:
                 rest = ctx.words_from(i)
                 if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
