@@ -6,6 +6,7 @@ hang a run, and structural checks that the adversarial shapes are handled in lin
 from __future__ import annotations
 
 import html
+import json
 import re
 import warnings
 from pathlib import Path
@@ -309,3 +310,37 @@ def test_no_timeout_on_ordinary_user_rules():
     rule = Rule("user.ticker", "navigation", r"TICKER", scope="tail")
     result = Pipeline.default().with_rules([rule]).run(BODY + "\nTICKER\nशेयर बाजार 100 अंक ऊपर")
     assert result.timeouts == () and result.text == BODY + "\n"
+
+
+# --- gold pages written with other line breaks and with references ------------------------------
+
+GOLD = Path(__file__).parent / "data" / "gold"
+_VARIANTS = {
+    "u2028": lambda r: r.replace("\n", "\u2028"),
+    "u2029": lambda r: r.replace("\n", "\u2029"),
+    "amp10": lambda r: r.replace("\n", "&#10;"),
+    "crlf_refs": lambda r: r.replace("\n", "&#13;&#10;"),
+    "escaped": html.escape,
+    "escaped_twice": lambda r: html.escape(html.escape(r)),
+    "nbsp_refs": lambda r: r.replace(" ", "&nbsp;"),
+}
+
+
+def _gold_pages() -> list[tuple[str, str]]:
+    out = []
+    for name in ("real.jsonl", "seeds.jsonl", "synthetic.jsonl"):
+        with (GOLD / name).open(encoding="utf-8") as fh:
+            out += [(d["id"], d["raw"]) for d in map(json.loads, fh)]
+    return out
+
+
+@pytest.mark.parametrize("variant", _VARIANTS, ids=list(_VARIANTS))
+def test_gold_pages_same_whatever_the_line_breaks_and_references(variant):
+    """A gold page whose line breaks are U+2028, U+2029 or references, or whose text is
+    HTML-escaped (once or twice, or its spaces written &nbsp;), cleans to what the plain page
+    cleans to, and idempotently."""
+    encode = _VARIANTS[variant]
+    for pid, raw in _gold_pages():
+        once = clean(encode(raw))
+        assert once == clean(raw), pid
+        assert clean(once) == once, pid
