@@ -315,6 +315,48 @@ FOOTERS = (
     ("टिप्पणी करें", "नाम *", "ईमेल *"),
 )
 
+# Prompt sentences that portals glue to the end of a body paragraph (cut, the rest kept).
+GLUED_PROMPTS = (
+    "अगर आप नए अपडेट्स के बारे में जानना चाहते हैं, तो हमारे ब्लॉग को फ़ॉलो करें।",
+    "जयपुर की हर खबर के लिए पत्रिका के व्हाट्सएप चैनल को फॉलो करें।",
+    "चुनाव से जुड़ी हर हलचल के लिए चुनाव चक्र का ऐप अभी डाउनलोड करें।",
+    "अगर आपको यह जवाब उपयोगी लगा हो तो अपवोट करें और हमें फॉलो करें।",
+)
+# How paragraphs of a page are separated: every line break Unicode and HTML define (U+2028,
+# U+2029, NEL, form feed, &#10; &#13;) as well as the usual ones.
+LINE_SEPARATORS = ("\u2028", "\u2029", "\x85", "\x0c", "&#10;", "&#13;&#10;", "&NewLine;")
+
+
+def _encodings(line: str) -> list[str]:
+    """The line with HTML references put in, nested too ("&amp;amp;nbsp;" is a space)."""
+    out = []
+    if " " in line:
+        out += [
+            line.replace(" ", "&nbsp;", 1),
+            line.replace(" ", "&amp;nbsp;", 1),
+            line.replace(" ", "&amp;amp;amp;#32;", 1),
+        ]
+    if "।" in line:
+        out += [line.replace("।", "&#2404;"), line.replace("।", "&amp;#x964;", 1)]
+    return out or [line]
+
+
+@st.composite
+def glued(draw, item: str, headline: str) -> str:
+    """A body paragraph with chrome glued on, as real dumps have it: a prompt sentence after a
+    space or a ZWJ (cut, the paragraph kept), or the page's headline repeated at its end (a late
+    cut by `duplicates`)."""
+    how = draw(st.sampled_from(["prompt", "zwj_prompt", "prompts", "headline"]))
+    if how == "prompt":
+        return item + " " + draw(st.sampled_from(GLUED_PROMPTS))
+    if how == "zwj_prompt":
+        return item + "\u200d" + draw(st.sampled_from(GLUED_PROMPTS))
+    if how == "prompts":
+        prompt = draw(st.sampled_from(GLUED_PROMPTS))
+        return item + (" " + prompt) * draw(st.integers(2, 4))
+    return item + " " + headline
+
+
 # --- pages ---------------------------------------------------------------------------------------
 
 
@@ -389,6 +431,12 @@ def pages(draw, one_line: bool | None = None, two_stories: bool | None = None) -
         run = [line for unit in draw(gaps_under_heading if under_heading else gaps) for line in unit]
         max_run = max(max_run, len(run))
         lines.extend(run)
+        # One paragraph in eight has chrome glued to its end (cut by the cleaner).
+        if item.endswith("।") and len(item) > 60 and draw(st.integers(0, 7)) == 0:
+            item = draw(glued(item, body[0]))
+        # One line in ten written with HTML references.
+        if draw(st.integers(0, 9)) == 0:
+            item = draw(st.sampled_from(_encodings(item)))
         lines.append(item)
     for unit in draw(gaps):
         lines.extend(unit)
@@ -403,7 +451,10 @@ def pages(draw, one_line: bool | None = None, two_stories: bool | None = None) -
         sep = draw(st.sampled_from(["   ", "    ", "\u00a0\u00a0\u00a0", "      "]))
         text = "\n".join(lines[:keep] + ([sep.join(lines[keep:])] if lines[keep:] else []))
     else:
-        seps = st.sampled_from(["\n", "\n", "\n\n", "\r\n", "   "])
+        seps = st.one_of(
+            st.sampled_from(["\n", "\n", "\n\n", "\r\n", "   "]),
+            st.sampled_from(LINE_SEPARATORS),
+        )
         parts = [lines[0]]
         for line in lines[1:]:
             parts.append(draw(seps))
@@ -450,6 +501,9 @@ _TOKENS = (
         "\x0b",
     ]
     + ["&amp;", "&nbsp;", "&quot;", "&#39;", "&amp;quot;", "\\r", "\\n", "\\t"]
+    + ["\u2029", "\x0c", "&#10;", "&#13;", "&#92;r", "&amp;amp;amp;lt;", "&amp;#10;", "&#8232;"]
+    + ["&nbsp;&nbsp;&nbsp;", "&#x85;", "&NewLine;", "à¤\x85", "à¤\u200b", "\u200dअ"]
+    + ["सभी कमेंट्स देखैं", "हमारे ब्लॉग को फ़ॉलो करें।", "लेखक के बारे में:"]
     + ["à¤•", "à¥‡", "Ã©", "â€™", *_MOJIBAKE]  # mojibake pieces
     + ["&#224;&#164;&#149;", "&#2325;", "&#x915;"]  # numeric entities (of mojibake, of क)
     + [
@@ -488,7 +542,9 @@ def mixed_pages(draw) -> str:
     """Pool lines with noise spliced in: chrome and body in any order, broken on purpose."""
     pool = BODY_POOL + HEADLINES + tuple(line for unit in BOILERPLATE + FOOTERS for line in unit)
     lines = draw(st.lists(st.one_of(st.sampled_from(pool), hindi_noise), min_size=1, max_size=14))
-    seps = st.sampled_from(["\n", "\n\n", "\r\n", "\r", "   ", "\t", "\\n", " "])
+    seps = st.sampled_from(
+        ["\n", "\n\n", "\r\n", "\r", "   ", "\t", "\\n", " ", *LINE_SEPARATORS, "\u200d", "  "]
+    )
     parts = [lines[0]]
     for line in lines[1:]:
         parts.append(draw(seps))

@@ -20,12 +20,15 @@ from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
 from hindiclean import Page, Pipeline, clean, explain
-from hindiclean.text import dedup_key, normalize_line, sentence_keys
+from hindiclean.cleaners.normalize import decoded_lines
+from hindiclean.text import LINE_BREAK, dedup_key, normalize_line, sentence_keys
 
 from .strategies import (
     BODY_POOL,
     BOILERPLATE,
+    GLUED_PROMPTS,
     HEADLINES,
+    LINE_SEPARATORS,
     STANDFIRSTS,
     STORIES,
     SUBHEADINGS,
@@ -44,7 +47,7 @@ CLEANERS = Pipeline.default().cleaners
 
 # --- helpers -------------------------------------------------------------------------------------
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")  # how Page.from_text splits lines
+_LINE_BREAK = LINE_BREAK  # how Page.from_text splits lines (U+2028, U+2029, NEL between lines too)
 # Where a page joined paragraphs (policy: "A paragraph may be split where the page joined
 # paragraphs"; literal \r \n \t left as text are residue): runs of 3+ spaces or NBSP, tabs.
 _JOINED = re.compile(r"(?:[ \u00a0]*(?:\\[rnt]|\t)[ \u00a0]*)+|[ \u00a0]{3,}")
@@ -88,10 +91,13 @@ def normalised_input(raw: str) -> list[tuple[list[str], list[str]]]:
     (join residue read as a break), and piece by piece where the page joined paragraphs (the
     mojibake repair inside normalize_line looks at the whole string it is given)."""
     out = []
-    for line in _LINE_BREAK.split(raw):
-        whole = normalize_line(_JOINED.sub("   ", line)).split()
-        pieces = [w for piece in _JOINED.split(line) for w in normalize_line(piece).split()]
-        out.append((whole, pieces))
+    for raw_line in _LINE_BREAK.split(raw):
+        # HTML references are decoded before paragraphs are split (a `&#92;r` is a join, a
+        # `&#10;` a line break).
+        for line in decoded_lines(raw_line):
+            whole = normalize_line(_JOINED.sub("   ", line)).split()
+            pieces = [w for piece in _JOINED.split(line) for w in normalize_line(piece).split()]
+            out.append((whole, pieces))
     return out
 
 
@@ -141,6 +147,15 @@ HARD_CASES = {
     ),
     "footer (comment box, author box)": lambda p: (
         "Leave a Comment" in p.text or "About the Author" in p.text
+    ),
+    "line separator (U+2028/2029, NEL, FF, &#10;)": lambda p: any(
+        s in p.text for s in LINE_SEPARATORS
+    ),
+    "HTML references (nested too)": lambda p: "&amp;" in p.text or "&#2404;" in p.text,
+    "prompt glued to a paragraph": lambda p: any(pr in p.text for pr in GLUED_PROMPTS),
+    "ZWJ between a paragraph and a prompt": lambda p: "।\u200d" in p.text,
+    "headline repeated at a paragraph's end": lambda p: any(
+        b.endswith("। " + p.body[0]) for b in re.split(r"\n|\u2028|\u2029|   ", p.text)
     ),
 }
 

@@ -86,7 +86,12 @@ def test_short_headline_and_datelines_are_not_site_names() -> None:
     raw = f"महंगाई की मार\n{PARA}\nWhatsApp पर शेयर करें: महंगाई की मार\n{PARA2}\n"
     assert clean(raw).startswith("महंगाई की मार\n")
     # Not named by any removed chrome: stays.
-    raw = SITE_PAGE.format(para=PARA, para2=PARA2).replace("© 2025 न्याय दर्पण | सर्वाधिकार सुरक्षित", "")
+    # (Nor standing right above a removed breadcrumb: a masthead over the navigation goes.)
+    raw = (
+        SITE_PAGE.format(para=PARA, para2=PARA2)
+        .replace("© 2025 न्याय दर्पण | सर्वाधिकार सुरक्षित", "")
+        .replace("होम › कानून\n", "")
+    )
     assert clean(raw).startswith("न्याय दर्पण\n")
 
 

@@ -116,9 +116,10 @@ def test_menu_bars_and_cell_bylines_go_table_rows_stay() -> None:
     langs = "English | हिंदी | বাংলা | தமிழ் | తెలుగు"
     byline = "रामसेवक यादव | ललितपुर | 12 मई 2025"
     table = ["फसल | न्यूनतम | अधिकतम | मॉडल भाव", "गेहूं | 2,410 | 2,650 | 2,520", "चना | 5,100 | 5,480 | 5,300"]
-    raw = _page(langs, HEAD, byline, P1, *table, P2, P3, menu)
+    p4 = "बैठक में तय हुआ कि अगले महीने से हर सप्ताह दरों की समीक्षा की जाएगी।"
+    raw = _page(langs, HEAD, byline, P1, *table, P2, P3, p4, menu)
     out = Pipeline.default().run(raw)
-    assert out.text.splitlines() == [HEAD, P1, *table, P2, P3]
+    assert out.text.splitlines() == [HEAD, P1, *table, P2, P3, p4]
     rules = {r.text: r.rule for r in out.removals}
     assert rules[menu] == rules[langs] == "menus.menu_bar"
     assert rules[byline] == "menus.byline_cells"
@@ -143,3 +144,11 @@ def test_masthead_above_a_removed_breadcrumb_goes() -> None:
     out = Pipeline.default().run(raw)
     assert out.text.splitlines() == [HEAD, P1, P2]
     assert any(r.rule == "layout.site_name" and r.text == "कृषि दर्पण" for r in out.removals)
+
+
+def test_table_header_with_chrome_between_it_and_the_rows_stays() -> None:
+    header = "शहर | तापमान | बारिश"
+    rows = ["लखनऊ | 29 डिग्री | 112 मिमी", "गोरखपुर | 31 डिग्री | 48 मिमी"]
+    link = "सलमान खान की नई फिल्म का ट्रेलर रिलीज, फैंस ने सोशल मीडिया पर जमकर की तारीफ"
+    out = _lines(_page(HEAD, P1, P2, header, link, *rows, P3))
+    assert out[3:6] == [header, *rows]

@@ -21,7 +21,7 @@ from .batch import (
     iter_sources,
     run_batch,
 )
-from .batch.inputs import kind_of, read_pages
+from .batch.inputs import FORMATS, kind_of, read_pages
 from .evaluate import GoldError, evaluate
 from .learn import MAX_CANDIDATES, MIN_PAGES, MIN_SHARE, Learner, write_rules
 from .pipeline import Pipeline
@@ -82,7 +82,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         spec=spec,
         settings=settings,
     )
-    report = run_batch(iter_sources(inputs, args.glob, settings), options)
+    report = run_batch(iter_sources(inputs, args.glob, settings, args.format), options)
     if args.report:
         try:
             report.write(args.report)
@@ -327,6 +327,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--out", metavar="DIR", help="write outputs here, in the inputs' layout "
                    "(default: the clean text to stdout)")
     c.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
+    c.add_argument(
+        "--format", choices=FORMATS, default="auto",
+        help="format of every input (default auto: by the name; a .json file or stdin whose "
+             "first line is a JSON object is JSON Lines)",
+    )
     c.add_argument("--field", default="text", help="JSONL/Parquet field to clean (default text)")
     c.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1,

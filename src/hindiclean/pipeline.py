@@ -30,6 +30,11 @@ class Result:
     removals: tuple[Removal, ...]
     page: Page
 
+    @property
+    def timeouts(self) -> tuple:
+        """Blocks kept because a user's rule ran past its time limit (`rules.TimedOut`)."""
+        return self.page.timeouts
+
     def by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for r in self.removals:

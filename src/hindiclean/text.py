@@ -20,6 +20,27 @@ _SUSPECT = re.compile(
     r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+# A character reference as `html.unescape` reads it (its own pattern), and the beginnings of one
+# that more characters may still complete ("&", "&#", "&#x").
+_CHARREF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_CHARREF_OPEN = re.compile(r"&(?:#[xX]?)?\Z")
+_AMP_RUN = re.compile(r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+")
+_DIGITS = frozenset("0123456789")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+# A numeric reference with more significant digits than this is past U+10FFFF (html gives
+# U+FFFD); int() of a longer digit run would be slow, or refused past 4300 digits.
+CHARREF_MAX_DIGITS = 8
+# Line breaks, decided on purpose (see `hindiclean.page`): CR LF, CR, LF, VT, FF, U+2028 LINE
+# SEPARATOR, U+2029 PARAGRAPH SEPARATOR, and U+0085 (NEL) where it stands between lines. A NEL
+# right after a character that can come before the byte 0x85 in UTF-8 read as Latin-1 is a byte
+# of mojibake ("à¤\x85" is "अ") and is left for ftfy to repair: a continuation byte (U+0080 to
+# U+00BF, not NEL itself and not NBSP, which ends many a line of a web page and stands before
+# 0x85 in no Devanagari sequence) or a lead byte that 0x85 may follow (U+00C3 to U+00DF, U+00E1 to
+# U+00EF, U+00F1 to U+00F4; "Â\x85" is NEL itself, so U+00C2 is not one). Read as cp1252, the
+# byte 0x85 shows as "…", never as NEL. HTML's `&#10;` `&#13;` `&NewLine;` `&#8232;` decode to
+# these and break lines too, because references are decoded before lines are split.
+_MOJIBAKE_CHARS = "\u0080-\u0084\u0086-\u009f\u00a1-\u00bf\u00c3-\u00df\u00e1-\u00ef\u00f1-\u00f4"
+LINE_BREAK = re.compile(f"\r\n?|[\n\x0b\x0c\u2028\u2029]|(?<![{_MOJIBAKE_CHARS}])\x85")
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
     fix_line_breaks=False,
@@ -64,17 +85,115 @@ def normalize_line(line: str) -> str:
     return line
 
 
+def _decide_charref(ref: str) -> str:
+    """What html.unescape makes of one reference (numeric ones with their digits bounded)."""
+    if ref[1] == "#":
+        hexa = ref[2:3] in ("x", "X")
+        body = ref[3:] if hexa else ref[2:]
+        digits = body.rstrip(";").lstrip("0") or "0"
+        if len(digits) > CHARREF_MAX_DIGITS:
+            digits = "9" * CHARREF_MAX_DIGITS  # out of range either way: U+FFFD
+        ref = ("&#x" if hexa else "&#") + digits + (";" if body.endswith(";") else "")
+    return html.unescape(ref)
+
+
+def unescape_html(text: str) -> str:
+    """`html.unescape` repeated until nothing changes ("&amp;amp;lt;" is "<"), in linear time.
+
+    One left-to-right pass: a reference is decided once the character after it shows where it
+    ends; what it decodes to is read again (it may open or close another reference), and so is
+    the reference before it, which its `&` may have ended. Every decoding shortens the text, and
+    an undecoded named reference is at most 34 characters, so the work is linear in the text.
+    """
+    if "&" not in text:
+        return text
+    text = _AMP_RUN.sub("&", text)  # "&amp;amp;amp;" is "&": the common nesting, at C speed
+    out: list[str] = []  # settled text, in chunks
+    win: list[str] | None = None  # an open reference: "&" and what follows it so far
+    feed: list[str] = []  # characters to read before text[i:], the next one last
+    i, n = 0, len(text)
+    while True:
+        if feed:
+            ch: str | None = feed.pop()
+        elif win is None:
+            if i >= n:
+                break
+            j = text.find("&", i)
+            if j < 0:
+                out.append(text[i:])
+                break
+            if j > i:
+                out.append(text[i:j])
+            ch, i = "&", j + 1
+        elif i < n:
+            ch, i = text[i], i + 1
+        else:
+            ch = None  # the end: the open reference is decided as it stands
+        if win is None:
+            if ch == "&":
+                win = ["&"]
+            elif ch is not None:
+                out.append(ch)
+            continue
+        if ch is not None and len(win) > 2 and win[1] == "#":
+            hexa = win[2] in "xX"
+            if ch in (_HEX_DIGITS if hexa else _DIGITS):
+                win.append(ch)  # digits run on: no need to look yet
+                continue
+        candidate = "".join(win) if ch is None else "".join(win) + ch
+        m = _CHARREF.match(candidate)
+        if m is None:
+            if ch is not None and _CHARREF_OPEN.match(candidate):
+                win.append(ch)
+                continue
+            out.append("".join(win))
+            win = None
+            if ch is not None:
+                feed.append(ch)
+            continue
+        if ch is not None and m.end() == len(candidate) and ch != ";":
+            win.append(ch)  # the reference may go on
+            continue
+        ref, rest = candidate[: m.end()], candidate[m.end() :]
+        decoded = _decide_charref(ref)
+        win = None
+        feed.extend(reversed(rest))
+        if decoded == ref:
+            out.append(ref)
+            continue
+        feed.extend(reversed(decoded))
+        # The `&` just decoded may have ended a reference before it: open that one again.
+        tail = ""
+        while out and len(tail) < 34:
+            tail = out.pop() + tail
+        k = tail.rfind("&")
+        if k >= 0 and len(tail) - k <= 34:
+            out.append(tail[:k])
+            win = list(tail[k:])
+        else:
+            out.append(tail)
+    return "".join(out)
+
+
+def trim_cut(text: str) -> str:
+    """What is left on one side of a cut: no white space and no ZWJ / ZWNJ at its edges (there
+    they join nothing, and normalising would drop them on a second run)."""
+    return text.strip(" \u200c\u200d")
+
+
 def _normalize_once(line: str) -> str:
     line = _CONTROL.sub(" ", line)
     if needs_repair(line):
-        line = ftfy.fix_text(line, _FTFY_CONFIG)
-    if "&" in line:
-        # Entities escaped more than once ("&amp;quot;") unescape one level a round.
-        while _ENTITY.search(line):
-            unescaped = html.unescape(line)
-            if unescaped == line:
-                break
-            line = unescaped  # strictly shorter: the loop ends
+        fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+        if "\u00a0" in line and ftfy.badness.is_bad(fixed):
+            # An NBSP between words of mojibake (a space the page wrote as &nbsp;) is read by
+            # ftfy as a byte of it: read it as the space it is, if that repairs the line.
+            spaced = ftfy.fix_text(line.replace("\u00a0", " "), _FTFY_CONFIG)
+            if not ftfy.badness.is_bad(spaced):
+                fixed = spaced
+        line = fixed
+    if "&" in line and _ENTITY.search(line):
+        line = unescape_html(line)
     if not line.isascii():
         line = _NOISE.sub("", line)
         if "\u200c" in line or "\u200d" in line:
@@ -106,16 +225,72 @@ def is_sentence_like(text: str) -> bool:
 
 
 _LAST_END = re.compile(r"[।॥?!|][\"'”’»)\]}*]*|\.[\"'”’»)\]}*]*(?=\s)")
+_ENDERS = "।॥?!|"
+_TRIM_CHARS = _CLOSERS + " " + SENTENCE_END
+_TRIM = frozenset(_TRIM_CHARS)
+_SHORT = 2048  # up to this many characters, the last sentence is found by one forward pass
+_CLOSER_SET = frozenset(_CLOSERS)
 
 
-def last_sentence_start(text: str) -> int:
-    """Index where the last sentence of text starts (0 when text is one sentence)."""
-    start = 0
-    for m in _LAST_END.finditer(text, 0, len(text.rstrip(_CLOSERS + " " + SENTENCE_END))):
-        start = m.end()
-    while start < len(text) and text[start] == " ":
-        start += 1
-    return start
+def last_sentence_start(text: str, end: int | None = None, floor: int = 0) -> int:
+    """Index where the last sentence of text[:end] starts (0 when it is one sentence).
+
+    Looks back from `end` only (C-level rfind), so cutting sentences off a block one by one
+    stays linear. With a `floor`, nothing before it is read, and -1 means: the last sentence
+    starts before the floor."""
+    if end is None:
+        end = len(text)
+    if floor == 0 and end <= _SHORT:  # a short text: one C-level pass is fastest
+        part = text if end == len(text) else text[:end]
+        stop = 0
+        for m in _LAST_END.finditer(part, 0, len(part.rstrip(_TRIM_CHARS))):
+            stop = m.end()
+        while stop < end and text[stop] == " ":
+            stop += 1
+        return stop
+    e = end
+    while e > floor and text[e - 1] in _TRIM:
+        e -= 1
+    if e == floor and floor > 0:
+        return -1
+    p = max(text.rfind(c, floor, e) for c in _ENDERS)
+    stop = -1
+    if p >= 0:
+        stop = p + 1
+        while stop < e and text[stop] in _CLOSER_SET:
+            stop += 1
+    q = text.rfind(".", max(floor, p + 1), e)
+    while q >= 0:  # a full stop ends a sentence when white space follows (closers between)
+        k = q + 1
+        while k < e and text[k] in _CLOSER_SET:
+            k += 1
+        if k < e and text[k].isspace():
+            stop = k
+            break
+        q = text.rfind(".", max(floor, p + 1), q)
+    if stop < 0 and floor > 0:
+        # A sentence end just before the floor whose closing quotes run past it.
+        j = floor
+        while j > 0 and text[j - 1] in _CLOSER_SET:
+            j -= 1
+        if j > 0 and text[j - 1] in _ENDERS + ".":
+            k = floor
+            while k < e and text[k] in _CLOSER_SET:
+                k += 1
+            if text[j - 1] != "." or (k < e and text[k].isspace()):
+                stop = k
+        if stop < 0:
+            return -1
+    stop = max(stop, 0)
+    while stop < end and text[stop] == " ":
+        stop += 1
+    return stop
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences text holds (sentence ends inside it, plus one)."""
+    trimmed = len(text.rstrip(_CLOSERS + " " + SENTENCE_END))
+    return sum(1 for _ in _LAST_END.finditer(text, 0, trimmed)) + 1
 
 
 # --- comparison keys and words -----------------------------------------------------------------

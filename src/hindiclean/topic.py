@@ -127,6 +127,17 @@ def last_sentence_index(blocks: Sequence[Block]) -> int:
     row): where the article ends."""
     for i in range(len(blocks) - 1, -1, -1):
         text = blocks[i].text
-        if is_prose(text) or (is_list_or_table(text) and has_devanagari(text)):
+        if is_prose(text):
+            return i
+        if has_devanagari(text) and (is_list_or_table(text) or _inner_end(text)):
             return i
     return -1
+
+
+# A sentence end inside a block, followed by more words: the block is prose whatever its last
+# words are (a paragraph cut short, or with a line of chrome glued to its end).
+_INNER_END = re.compile(r"[।॥?!]\s+\S")
+
+
+def _inner_end(text: str) -> bool:
+    return _INNER_END.search(text) is not None

@@ -7,10 +7,13 @@ a symlink loop) comes out as a `Source` of kind "failed", to be reported and cou
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import json
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -40,23 +43,85 @@ class Source:
     size: int = -1
     mtime_ns: int = -1
     reason: str = ""
+    name: str = ""  # how the input is named in reports, when not by its path ("-": stdin)
 
     @property
     def label(self) -> str:
+        if self.name:
+            return self.name
         return "-" if self.path is None else shown(self.path)
 
 
-def kind_of(path: Path) -> str:
+# What --format takes; "auto" tells the format from the name (and, for .json and stdin, from the
+# first line: a JSON object on it makes the input JSON Lines).
+FORMATS = ("auto", "text", "jsonl", "parquet")
+# How much of a .json file or of stdin is read to find its first line.
+SNIFF_BYTES = 1 << 20
+
+
+def kind_of(path: Path, fmt: str = "auto") -> str:
+    """The kind of an input file: "text", "jsonl" or "parquet" (`fmt` other than "auto" wins)."""
+    if fmt != "auto":
+        return fmt
     name = path.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
         return "jsonl"
     if name.endswith((".parquet", ".pq")):
         return "parquet"
+    if name.endswith((".json", ".json.gz")):
+        return "jsonl" if _first_line_is_object(_head(path)) else "json"
     return "text"
 
 
-def _source(path: Path, rel: Path, st: os.stat_result) -> Source:
-    return Source(kind_of(path), path, rel, st.st_size, st.st_mtime_ns)
+def _head(path: Path) -> bytes:
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            return fh.read(SNIFF_BYTES)
+    except (OSError, EOFError):
+        return b""  # unreadable or damaged: reading it as JSON Lines reports the reason
+
+
+def _first_line_is_object(head: bytes) -> bool:
+    """Whether the first non-blank line of `head` is a whole JSON object (JSON Lines)."""
+    for line in head.splitlines():
+        if line.strip():
+            try:
+                return isinstance(json.loads(line), dict)
+            except ValueError:
+                return False
+    return False
+
+
+def stdin_kind(fmt: str = "auto") -> str:
+    """The kind of what is piped in, from its first line (without consuming it)."""
+    if fmt != "auto":
+        return fmt
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    head = peek(SNIFF_BYTES) if peek is not None else b""
+    return "jsonl" if b"\n" in head and _first_line_is_object(head) else "text"
+
+
+def _spooled_stdin() -> Source:
+    """JSON Lines piped in, copied to a temporary file (removed at exit) and read as a JSONL
+    input named "-", whose output is stdin.jsonl under --out (or stdout)."""
+    fd, name = tempfile.mkstemp(prefix="hindiclean-stdin-", suffix=".jsonl")
+    atexit.register(Path(name).unlink, missing_ok=True)
+    with os.fdopen(fd, "wb") as fh:
+        shutil.copyfileobj(sys.stdin.buffer, fh)
+    st = os.stat(name)
+    return Source("jsonl", Path(name), Path("stdin.jsonl"), st.st_size, st.st_mtime_ns, name="-")
+
+
+def _source(path: Path, rel: Path, st: os.stat_result, fmt: str = "auto") -> Source:
+    kind = kind_of(path, fmt)
+    if kind == "json":
+        return _failed(
+            path,
+            "a JSON document, not JSON Lines (one object a line): convert it (jq -c '.[]') "
+            "or pass --format jsonl or --format text",
+        )
+    return Source(kind, path, rel, st.st_size, st.st_mtime_ns)
 
 
 def _failed(path: Path, reason: str) -> Source:
@@ -74,7 +139,8 @@ def _entries(folder: Path, settings: Settings) -> Iterator[os.DirEntry]:
 
 
 def _walk(
-    root: Path, folder: Path, glob: str, settings: Settings, ancestors: frozenset
+    root: Path, folder: Path, glob: str, settings: Settings, ancestors: frozenset,
+    fmt: str = "auto",
 ) -> Iterator[Source]:
     try:
         for entry in _entries(folder, settings):
@@ -95,31 +161,35 @@ def _walk(
                 if key in ancestors:
                     yield _failed(path, "symlink loop (a folder that holds itself)")
                     continue
-                yield from _walk(root, path, glob, settings, ancestors | {key})
+                yield from _walk(root, path, glob, settings, ancestors | {key}, fmt)
             elif entry.is_file() and fnmatchcase(
                 rel.as_posix() if "/" in glob else entry.name, glob
             ):
-                yield _source(path, rel, st)
+                yield _source(path, rel, st, fmt)
     except OSError as exc:
         yield _failed(folder, f"cannot list the folder: {exc.strerror or exc}")
 
 
 def iter_sources(
-    args: list[str], glob: str = "*.txt", settings: Settings | None = None
+    args: list[str], glob: str = "*.txt", settings: Settings | None = None, fmt: str = "auto"
 ) -> Iterator[Source]:
     """Expand the command's INPUT arguments, streamed; folders are searched recursively with
-    `glob`. Check the arguments with `check_args` first."""
+    `glob`; `fmt` ("auto" or one of FORMATS) is the format of every input. Check the
+    arguments with `check_args` first."""
     settings = settings or Settings()
     for arg in args:
         if arg == "-":
-            yield Source("stdin", None, Path("stdin.txt"))
+            if stdin_kind(fmt) == "jsonl":
+                yield _spooled_stdin()
+            else:
+                yield Source("stdin", None, Path("stdin.txt"))
             continue
         path = Path(arg)
         st = os.stat(path)
         if path.is_dir():
-            yield from _walk(path, path, glob, settings, frozenset({(st.st_dev, st.st_ino)}))
+            yield from _walk(path, path, glob, settings, frozenset({(st.st_dev, st.st_ino)}), fmt)
         else:
-            yield _source(path, Path(path.name), st)
+            yield _source(path, Path(path.name), st, fmt)
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -12,6 +12,7 @@ A heading (a short line that ends no sentence) is never a contained duplicate of
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..page import Block, Page, Removal
 from ..text import content_words, dedup_key, is_sentence_like, last_sentence_start, sentence_keys
@@ -34,17 +35,20 @@ class Duplicates:
         blocks = page.blocks
         if len(blocks) < 2:
             return page
-        sent_keys = [sentence_keys(b.text) for b in blocks]
-        keys = [" ".join(sk) for sk in sent_keys]
+        sent_keys: list[tuple[str, ...]] = []
+        keys: list[str] = []
         drop: dict[int, str] = {}
         first: dict[str, int] = {}
-        for i, k in enumerate(keys):
-            if not k:
-                continue
-            if k in first:
-                drop[i] = "duplicate.exact"
-            else:
-                first[k] = i
+        for i, b in enumerate(blocks):
+            sk = sentence_keys(b.text)
+            k = " ".join(sk)
+            if k:
+                at = first.setdefault(k, i)
+                if at != i:  # a repeat: it shares the first one's keys (no copy per repeat)
+                    drop[i] = "duplicate.exact"
+                    sk, k = sent_keys[at], keys[at]
+            sent_keys.append(sk)
+            keys.append(k)
         _split_repeats(blocks, keys, first, drop)
         cards = _teaser_cards(blocks, keys, first, drop)
         _contained(blocks, sent_keys, drop)
@@ -55,12 +59,13 @@ class Duplicates:
             removed = []
             for i, at in cuts.items():
                 b = blocks[i]
-                trimmed[i] = Block(b.text[:at].rstrip(), b.line)
+                trimmed[i] = Block(b.text[:at].rstrip(), b.line, b.part)
                 cut = b.text[at:].strip()
                 removed.append(Removal(b.line, cut, "duplicate", "duplicate.glued_headline", True))
             page = page.replace(trimmed, removed)
-        drops = {i: ("duplicate", rule) for i, rule in drop.items()}
-        drops.update({i: ("related", rule) for i, rule in cards.items()})
+        labels: dict[str, tuple[str, str]] = {}  # one (category, rule) tuple per rule, shared
+        drops = {i: labels.setdefault(rule, ("duplicate", rule)) for i, rule in drop.items()}
+        drops.update({i: labels.setdefault(rule, ("related", rule)) for i, rule in cards.items()})
         return page.without(drops)
 
 
@@ -69,10 +74,14 @@ def _split_repeats(
 ) -> None:
     """An input line that normalisation split in pieces (at a run of spaces) and that, joined
     again, repeats an earlier block: all its pieces go."""
-    groups: dict[int, list[int]] = {}
-    for i, b in enumerate(blocks):
-        groups.setdefault(b.line, []).append(i)
-    for members in groups.values():
+    n = len(blocks)
+    i = 0
+    while i < n:  # the pieces of one input line (or decoded part of one) stand together
+        j = i + 1
+        while j < n and (blocks[j].line, blocks[j].part) == (blocks[i].line, blocks[i].part):
+            j += 1
+        members = range(i, j)
+        i = j
         if len(members) < 2:
             continue
         joined = " ".join(keys[i] for i in members)
@@ -157,9 +166,17 @@ def _prefixed_headlines(blocks: tuple[Block, ...], keys: list[str], drop: dict[i
         k = dedup_key(parts[1])
         if len(k.split()) < MIN_WORDS:
             continue
-        for i in range(j + 1, min(len(blocks), j + 1 + HEADLINE_MAX_DISTANCE)):
-            if i not in drop and keys[i] == k:
+        # The distance counts the blocks that stay (a repeat dropped in between is gone on a
+        # second run, and the distance must not shrink then).
+        seen = 0
+        for i in range(j + 1, len(blocks)):
+            if i in drop:
+                continue
+            if keys[i] == k:
                 drop[i] = "duplicate.headline"
+                break
+            seen += 1
+            if seen >= HEADLINE_MAX_DISTANCE:
                 break
 
 
@@ -182,10 +199,42 @@ def _glued_headlines(
         if start == 0:
             continue
         i = headlines.get(dedup_key(b.text[start:]))
-        # Only from a paragraph: what is left must be prose that no other cleaner would take.
-        if i is not None and i < j and is_paragraph(b.text[:start].rstrip()):
+        # Only from a paragraph: what is left must be prose that no other cleaner would take
+        # (judged by the packaged rules, as a second run would judge it).
+        head = b.text[:start].rstrip()
+        if i is None or i >= j or not is_paragraph(head):
+            continue
+        verdict = _rules_verdict(head)
+        if verdict == "keep":
             cuts[j] = start
+        elif verdict == "remove":  # chrome with a headline glued on: all of it goes
+            drop[j] = "duplicate.glued_headline"
     return cuts
+
+
+@cache
+def _packaged_cleaner():
+    from .ads import ads
+    from .disclaimers import disclaimers
+    from .metadata import metadata
+    from .navigation import navigation
+    from .related import related
+    from .social import social
+
+    fused = ads
+    for c in (related, disclaimers, social, navigation, metadata):
+        fused = fused.fuse(c, name="rules")
+    return fused
+
+
+def _rules_verdict(text: str) -> str:
+    """What the packaged rules make of text alone on a page: "keep" it as it is, "remove" it
+    all, or "cut" a part of it."""
+    page = Page((Block(text, 1),))
+    after = _packaged_cleaner()(page)
+    if not after.removals:
+        return "keep"
+    return "remove" if not after.blocks else "cut"
 
 
 duplicates = Duplicates()

@@ -40,6 +40,10 @@ BIO_HEAD_MIN_CHARS = 60
 BIO_MAX_MISSES = 1
 LABEL_MAX_WORDS = 3
 SITE_NAME_MAX_WORDS = 4
+# The site's name is one of the first short lines of a page: only this many are looked up in
+# the removed chrome (each look-up reads all of it), so a page of thousands of short lines above
+# its headline stays linear.
+SITE_NAME_MAX_CANDIDATES = 8
 HEADLINE_MIN_WORDS = 5
 _TIME_STAMP = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 
@@ -97,37 +101,55 @@ def _trailing_latin(text: str) -> bool:
 def site_names(page: Page) -> dict[int, tuple[str, str]]:
     """Short lines above the headline (a longer headline-shaped line still follows them before
     the first paragraph) whose text recurs inside chrome already removed from the page, or that
-    stand right above a removed navigation line."""
+    stand right above a removed navigation line.
+
+    Linear: where the headline zone begins is found in one pass from the article's start up,
+    and only the first SITE_NAME_MAX_CANDIDATES short lines are looked up in the chrome."""
     blocks = page.blocks
     start = article_start(blocks) if page.removals else None
     if start is None:
         return {}
+    # The last long headline-shaped line before the article: candidates stand above it.
+    last_head = -1
+    for j in range(start - 1, -1, -1):
+        text = blocks[j].text
+        if is_headline_shaped(text) and len(text.split()) >= HEADLINE_MIN_WORDS:
+            last_head = j
+            break
     candidates: list[int] = []
-    for i in range(start):
+    for i in range(last_head):
         text = blocks[i].text
         words = text.split()
         if not 0 < len(words) <= SITE_NAME_MAX_WORDS or len(text) < 4 or ends_sentence(text):
             continue
-        if not any(
-            is_headline_shaped(b.text) and len(b.text.split()) >= HEADLINE_MIN_WORDS
-            for b in blocks[i + 1 : start]
-        ):
-            break  # from here on: the headline zone
         candidates.append(i)
+        if len(candidates) >= SITE_NAME_MAX_CANDIDATES:
+            break
     if not candidates:
         return {}
     chrome = [
         r.text.casefold() for r in page.removals if r.category != "duplicate" and len(r.text) > 8
     ]
-    # Lines of removed navigation (a breadcrumb, a menu bar): the masthead stands right above.
+    # Lines of removed navigation (a breadcrumb, a menu bar): the masthead stands right above,
+    # and above the page's first headline (below it, a short line is the article's).
     nav_lines = {r.line for r in page.removals if r.category == "navigation" and not r.partial}
     found: dict[int, tuple[str, str]] = {}
     for i in candidates:
         key = blocks[i].text.casefold()
         below = range(blocks[i].line + 1, blocks[i + 1].line)
-        if any(key in c and key != c for c in chrome) or any(n in nav_lines for n in below):
+        if any(key in c and key != c for c in chrome) or (
+            any(n in nav_lines for n in below) and not _headline_above(blocks, i)
+        ):
             found[i] = ("navigation", "layout.site_name")
     return found
+
+
+def _headline_above(blocks: tuple[Block, ...], i: int) -> bool:
+    """Whether a headline (a long headline-shaped line) stands above block i."""
+    return any(
+        len(b.text.split()) >= HEADLINE_MIN_WORDS and is_headline_shaped(b.text)
+        for b in blocks[:i]
+    )
 
 
 class Layout:
@@ -151,7 +173,7 @@ class Layout:
                 line = blocks[i].line
                 cut = Removal(line, text[at:].strip(), "metadata", "layout.author_bio", True)
                 trimmed = list(blocks)
-                trimmed[i] = Block(head, line)
+                trimmed[i] = Block(head, line, blocks[i].part)
                 page = page.replace(trimmed, [cut])
                 blocks = page.blocks
                 text = head

@@ -4,10 +4,11 @@
   `English | हिंदी | বাংলা`, `क्रिकेट • फुटबॉल • हॉकी`), none a sentence, almost none with a
   number in it;
 - a byline in cells: a name, a place and a date (`रामसेवक यादव | ललितपुर | 12 मई 2025`).
-A table row looks the same, and tables are body: a line is never taken when a neighbouring line
-has as many cells with the same separator (a table's header and rows), when it is longer than a
-menu, or when a cell ends a sentence. Judged on the line alone and its neighbours' cell counts,
-so a second run decides the same.
+A table row looks the same, and tables are body: a line is never taken when a line near it
+(TABLE_WINDOW) has as many cells with the same separator (a table's header and rows, perhaps
+with an ad or a link between them), when it is longer than a menu, or when a cell ends a
+sentence. Judged on the line alone and the cell counts of the lines near it, so a second run
+decides the same.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..page import Page
-from ..text import ends_sentence
+from ..text import dedup_key, ends_sentence
 
 # Cell separators of menus and bylines, tried in this order (the first one that splits the line
 # into enough cells is the line's separator).
@@ -25,6 +26,8 @@ MENU_MAX_CELL_WORDS = 4
 MENU_MAX_CHARS = 200
 # At most this many cells of a menu may hold a digit (a weather cell, a counter).
 MENU_MAX_DIGIT_CELLS = 1
+# A line with as many cells as another line at most this many lines away is a table row.
+TABLE_WINDOW = 3
 BYLINE_MIN_CELLS = 2
 BYLINE_MAX_CELLS = 5
 BYLINE_MAX_CELL_WORDS = 6
@@ -69,6 +72,20 @@ def _is_byline(cells: list[str]) -> bool:
     return len(dated) == 1 and not any(ch.isdigit() for ch in cells[0])
 
 
+def _is_data_row(cells: list[str]) -> bool:
+    """A table's row: no menu, no byline, and words in it (not a run of punctuation and digits,
+    which the duplicates step may fold into another line and remove)."""
+    return (
+        not _is_menu(cells)
+        and not _is_byline(cells)
+        and _has_words(cells)
+    )
+
+
+def _has_words(cells: list[str]) -> bool:
+    return any(ch.isalpha() for c in cells for ch in c)
+
+
 class Menus:
     """Remove menu bars and bylines laid out in separator-delimited cells (not table rows)."""
 
@@ -79,23 +96,50 @@ class Menus:
         shapes = [
             _cells(b.text) if len(b.text) <= MENU_MAX_CHARS else None for b in blocks
         ]
+        # Where the page's data rows of each width (separator, cells) end: a line of cells that
+        # is no menu and no byline (numbers in two cells, a long cell). A line with a data row
+        # of its width after it is that table's header, however much chrome stands between.
+        # Only the first of lines that the duplicates step folds together counts as a row (it
+        # removes the later ones, and a second run must see the same rows).
+        keys: list[str | None] = [None] * len(blocks)
+        seen: set[str] = set()
+        first = [False] * len(blocks)
+        for i, shape in enumerate(shapes):
+            if shape is not None:
+                keys[i] = key = dedup_key(blocks[i].text)
+                first[i] = key not in seen
+                seen.add(key)
+        last_row: dict[tuple[str, int], int] = {}
+        for i, shape in enumerate(shapes):
+            if shape is not None and first[i] and _is_data_row(shape[1]):
+                last_row[shape[0], len(shape[1])] = i
         drop: dict[int, tuple[str, str]] = {}
+        decided: dict[str, tuple[str, str]] = {}  # first occurrences' decisions, by key
         for i, shape in enumerate(shapes):
             if shape is None:
                 continue
+            if not first[i]:
+                if keys[i] in decided:  # a repeat goes as its first occurrence went
+                    drop[i] = decided[keys[i]]  # type: ignore[index]
+                continue
             sep, cells = shape
+            if i < last_row.get((sep, len(cells)), -1):
+                continue  # a table's header: a data row of its width comes after it
+            near = range(max(0, i - TABLE_WINDOW), min(len(shapes), i + TABLE_WINDOW + 1))
             if any(
-                0 <= j < len(shapes)
+                j != i
+                and first[j]
                 and shapes[j] is not None
                 and shapes[j][0] == sep
                 and len(shapes[j][1]) == len(cells)
-                for j in (i - 1, i + 1)
+                and _has_words(shapes[j][1])
+                for j in near
             ):
-                continue  # a row of a table
+                continue  # a row of a table (a line of chrome may stand between its rows)
             if _is_byline(cells):
-                drop[i] = ("metadata", "menus.byline_cells")
+                drop[i] = decided[keys[i]] = ("metadata", "menus.byline_cells")  # type: ignore[index]
             elif _is_menu(cells):
-                drop[i] = ("navigation", "menus.menu_bar")
+                drop[i] = decided[keys[i]] = ("navigation", "menus.menu_bar")  # type: ignore[index]
         return page.without(drop)
 
 

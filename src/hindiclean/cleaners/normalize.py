@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..page import Block, Page
-from ..text import normalize_line
+from ..text import _ENTITY, LINE_BREAK, normalize_line, unescape_html
 
 # Where an extractor joined paragraphs: literal "\r", "\t", "\n" left as text, real tabs, or a run
 # of three or more spaces (NBSP included). Two spaces are common inside a sentence and do not split.
@@ -44,11 +44,23 @@ class Normalize:
     def __call__(self, page: Page) -> Page:
         out: list[Block] = []
         for block in page.blocks:
-            for piece in split_joined(block.text):
-                text = normalize_line(piece)
-                if text:
-                    out.append(block if text == block.text else Block(text, block.line))
+            for part, line in enumerate(decoded_lines(block.text), start=block.part):
+                for piece in split_joined(line):
+                    text = normalize_line(piece)
+                    if text:
+                        same = text == block.text and part == block.part
+                        out.append(block if same else Block(text, block.line, part))
         return page.replace(out, [])
+
+
+def decoded_lines(text: str) -> list[str]:
+    """A block with its HTML references decoded, split at the line breaks they held (`&#10;`,
+    `&#8232;` ...): references are decoded before paragraphs are split, so a second run finds
+    no break, no `\\r` and no run of `&nbsp;` that the first did not."""
+    if "&" not in text or _ENTITY.search(text) is None:
+        return [text]
+    text = unescape_html(text)
+    return LINE_BREAK.split(text)
 
 
 normalize = Normalize()

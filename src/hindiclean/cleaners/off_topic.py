@@ -228,6 +228,15 @@ class OffTopic:
                 share = overlap(words[k], reference)
                 if len(text) >= RUN_MIN_CHARS and share is not None and share < limit:
                     links.append(k)
+            # The run's first line, right under the article's prose, sharing a word with the
+            # article: the article's next subheading, with a widget's links after it.
+            if (
+                len(links) >= RUN_MIN_LINKS
+                and i > 0
+                and words[i] & reference
+                and is_prose(blocks[i - 1].text)
+            ):
+                links = [k for k in links if k != i]
             if len(links) >= RUN_MIN_LINKS:
                 for k in links + (labels if cards else []):
                     drop.setdefault(k, "off_topic.card_list")

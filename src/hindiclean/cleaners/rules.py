@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from ..dispatch import first_chars, is_plain_key
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
-from ..rules import Rule, RuleSet
-from ..text import SENTENCE_END, has_devanagari, last_sentence_start
+from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
+from ..text import SENTENCE_END, has_devanagari, last_sentence_start, sentence_count, trim_cut
 from ..topic import (
     article_words,
     is_body_shape,
@@ -31,6 +31,11 @@ TAIL_MAX_WORDS = 400
 TAIL_MAX_SHARE = 0.35
 # Within one block, a tail or prompt sentence longer than this is not chrome but prose.
 CUT_MAX_CHARS = 400
+# Within one block, a tail (its marker and what follows it) of more sentences than this is not
+# chrome but prose glued after the marker: an author box is a name and a line or two.
+TAIL_MAX_SENTENCES = 2
+# White space and the joiners that join nothing once a cut has been made beside them.
+_CUT_EDGE = frozenset(" \u200c\u200d")
 # Under a list header, a headline is a link when it shares almost nothing with the article, or
 # little and is long enough to be a headline rather than the article's next subheading.
 LIST_MAX_OVERLAP = 0.2
@@ -128,7 +133,7 @@ class _Alternation:
         for i, r in enumerate(self.rules):
             tail = r"\Z" if whole and whole(r) else ""
             parts.append(f"(?P<r{i}>(?:{r.pattern}){tail})")
-        self.singles = [re.compile(p, re.IGNORECASE) for p in parts]
+        self.singles = [compile_rules(p, (r,)) for r, p in zip(self.rules, parts, strict=True)]
         self.max_chars = max((r.max_chars for r in self.rules), default=0) if bounded else 10**9
         # (bound, regex): the regex holds the rules with max_chars >= bound.
         self.tiers: list[tuple[int, re.Pattern[str] | None]] = []
@@ -140,7 +145,7 @@ class _Alternation:
                 p for r, p in zip(self.rules, parts, strict=True)
                 if not bounded or r.max_chars >= bound
             ]
-            self.tiers.append((bound, re.compile("|".join(chosen), re.IGNORECASE)))
+            self.tiers.append((bound, compile_rules("|".join(chosen), self.rules)))
         self.regex = self.tiers[0][1] if self.tiers else None
         # First-character dispatch (anchored matches only, `hindiclean.dispatch`): a block is
         # matched against the tier's alternation of the rules that can begin with any character
@@ -156,7 +161,7 @@ class _Alternation:
                 p for r, p, f in zip(self.rules, parts, self._firsts, strict=True)
                 if f is None and (not bounded or r.max_chars >= bound)
             ]
-            regex = re.compile("|".join(chosen), re.IGNORECASE) if chosen else None
+            regex = compile_rules("|".join(chosen), self.rules) if chosen else None
             self._any_tiers.append((bound, regex))
         self._keyed: dict[str, re.Pattern[str] | None] = {}
 
@@ -167,7 +172,7 @@ class _Alternation:
         except KeyError:
             pass
         chosen = [p for p, f in zip(self._parts, self._firsts, strict=True) if f and ch in f]
-        regex = re.compile("|".join(chosen), re.IGNORECASE) if chosen else None
+        regex = compile_rules("|".join(chosen), self.rules) if chosen else None
         self._keyed[ch] = regex
         return regex
 
@@ -196,7 +201,6 @@ class _Alternation:
             if n <= bound:
                 return regex
         return None
-
 
     def first(
         self, text: str, search: bool, whole: str | None = None, pos: int = 0
@@ -227,6 +231,50 @@ class _Alternation:
             if m2 and self._allowed(r, text, whole):
                 return r, m2
         return None
+
+
+class _Either:
+    """Packaged rules and a user's rules of one scope, kept apart: the packaged ones in an
+    alternation under `re`, the user's under `regex` with a time limit. The first hit wins as
+    it would in one alternation: the leftmost, then the first in rule order."""
+
+    def __init__(self, packaged: _Alternation, user: _Alternation, order: dict[str, int]):
+        self.parts = (packaged, user)
+        self.order = order
+        self.regex = packaged.regex or user.regex
+        self.max_chars = max(packaged.max_chars, user.max_chars)
+
+    def first(
+        self, text: str, search: bool, whole: str | None = None, pos: int = 0
+    ) -> tuple[Rule, re.Match[str]] | None:
+        best = None
+        for part in self.parts:
+            if part.regex is None or (part.bounded and len(text) > part.max_chars):
+                continue
+            hit = part.first(text, search, whole, pos)
+            if hit is not None and (
+                best is None
+                or (hit[1].start(), self.order[hit[0].name])
+                < (best[1].start(), self.order[best[0].name])
+            ):
+                best = hit
+        return best
+
+
+def _alternation(
+    rules: Sequence[Rule], whole: Callable[[Rule], bool] | None = None, bounded: bool = False
+) -> _Alternation | _Either:
+    """One alternation for the rules, or two when packaged and user rules are mixed."""
+    packaged = [r for r in rules if r.packaged]
+    if len(packaged) in (0, len(rules)):
+        return _Alternation(rules, whole=whole, bounded=bounded)
+    order = {r.name: i for i, r in enumerate(rules)}
+    user = [r for r in rules if not r.packaged]
+    return _Either(
+        _Alternation(packaged, whole=whole, bounded=bounded),
+        _Alternation(user, whole=whole, bounded=bounded),
+        order,
+    )
 
 
 class _PageContext:
@@ -297,6 +345,12 @@ def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], boo
     return False
 
 
+def _tail_fits(cut: str) -> bool:
+    """A tail found inside a block takes the block from its marker on only when that part is
+    short: at most CUT_MAX_CHARS characters and TAIL_MAX_SENTENCES sentences."""
+    return len(cut) <= CUT_MAX_CHARS and sentence_count(cut) <= TAIL_MAX_SENTENCES
+
+
 class RuleCleaner:
     """Apply rules (and shape detectors) of one or more categories to every block of a page."""
 
@@ -344,7 +398,7 @@ class RuleCleaner:
             + by_scope.get("prefix", [])
         )
         plain, gated, reduced = self._split_gated(whole_rules) if gating else (whole_rules, [], ())
-        self._whole = _Alternation(
+        self._whole = _alternation(
             plain, whole=lambda r: r.scope in ("line", "list", "section"), bounded=True
         )
         # Place of each plain rule in the order of whole-block rules, by name (names are unique;
@@ -362,12 +416,12 @@ class RuleCleaner:
         self._gate_max = max((g.rule.max_chars for g in gated), default=0)
         self._full_gate = _PageGate([(g, g.literals) for g in gated])
         self._open_gate = _PageGate([(g, None) for g in gated])
-        self._lead = _Alternation(by_scope.get("lead", []))
-        self._sentence = _Alternation(by_scope.get("sentence", []))
+        self._lead = _alternation(by_scope.get("lead", []))
+        self._sentence = _alternation(by_scope.get("sentence", []))
         tails = by_scope.get("tail", [])
         # Tails anchored at the block start are matched there; the others searched for.
-        self._tail_start = _Alternation([r for r in tails if r.pattern.startswith("^")])
-        self._tail = _Alternation([r for r in tails if not r.pattern.startswith("^")])
+        self._tail_start = _alternation([r for r in tails if r.pattern.startswith("^")])
+        self._tail = _alternation([r for r in tails if not r.pattern.startswith("^")])
         return {a: self.__dict__.pop(a) for a in _COMPILED_ATTRS}
 
     @staticmethod
@@ -379,6 +433,9 @@ class RuleCleaner:
         plain: list[Rule] = []
         gated: list[_GatedRule] = []
         for pos, r in enumerate(rules):
+            if not r.packaged:  # a user's rule is matched under its time limit, never gated
+                plain.append(r)
+                continue
             lits = required_literals(r.pattern) if floats(r.pattern) else None
             if lits is None or min(map(len, lits)) < GATE_MIN_CHARS:
                 plain.append(r)
@@ -445,8 +502,14 @@ class RuleCleaner:
         gate = self._page_gate(blocks)
         long_gate = self._open_gate if gate is self._open_gate else self._full_gate
 
+        timeouts: list = []
+
         def takes_whole(text: str) -> bool:
-            return self._whole_hit(text, gate) is not None
+            try:
+                return self._whole_hit(text, gate) is not None
+            except RuleTimeout as exc:  # a user's rule ran out of time: not chrome
+                timeouts.append(report_timeout(exc, 0, text))
+                return False
 
         ctx = _PageContext(blocks, takes_whole)
         out: list[Block] = []
@@ -455,52 +518,88 @@ class RuleCleaner:
         while i < n:
             block = blocks[i]
             g = gate if len(block.text) <= self._gate_max else long_gate
-            text = self._cut_lead(block, removed)
-            if not text:
+            mark = len(removed)
+            try:
+                text, hit, tail, cut = self._judge(block, g, removed)
+                nxt = i + 1
+                if hit is not None and not cut and hit.scope == "list":
+                    nxt = self._consume_list(blocks, nxt, hit, ctx, takes_whole, removed)
+                elif hit is not None and not cut and hit.scope == "section":
+                    nxt = self._consume_section(blocks, nxt, hit, removed)
+            except RuleTimeout as exc:
+                # A user's rule ran past its time limit: the block is kept as it is (body
+                # first), the rule reported, and the run goes on.
+                del removed[mark:]
+                timeouts.append(report_timeout(exc, block.line, block.text))
+                out.append(block)
                 i += 1
                 continue
-            hit = self._whole_hit(text, g)
+            i = nxt
+            if hit is None and text:
+                for det in self.detectors:
+                    if det.test(text):
+                        removed.append(Removal(block.line, text, det.category, det.name))
+                        break
+                else:
+                    out.append(block if text == block.text else Block(text, block.line, block.part))
+            if tail is not None:
+                rest = ctx.words_from(i)
+                if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
+                    for later in blocks[i:]:
+                        removed.append(Removal(later.line, later.text, tail.category, tail.name))
+                    break
+        return page.replace(out, removed).with_timeouts(timeouts)
+
+    def _judge(
+        self, block: Block, gate: _PageGate, removed: list[Removal]
+    ) -> tuple[str, Rule | None, Rule | None, bool]:
+        """Judge one block until nothing changes: lead cuts, whole-block rules, a tail, prompt
+        sentences at its end. What a cut leaves is judged again by the same rules and bounds
+        (as ftfy fixes until stable), so a second run finds nothing more to do.
+
+        Returns what is kept, the whole-block rule that took the rest (or None), the first tail
+        that cut the block (or None), and whether a tail or sentence was cut before."""
+        text = block.text
+        tail: Rule | None = None
+        cut = False
+        while True:
+            text = self._cut_lead(block, text, removed)
+            if not text:
+                return "", None, tail, cut
+            hit = self._whole_hit(text, gate)
+            if hit is not None and sentence_count(text) > 1:
+                # Body first: when the block is taken only for a prompt sentence at its end
+                # (a paragraph with "... ऐप डाउनलोड करें।" glued on), cut that sentence instead.
+                trial: list[Removal] = []
+                shorter = self._cut_sentences(block, text, trial)
+                if shorter and shorter != text and self._whole_hit(shorter, gate) is None:
+                    removed.extend(trial)
+                    text, cut = shorter, True
+                    continue
             if hit is not None:
                 rule = hit[0]
                 removed.append(Removal(block.line, text, rule.category, rule.name))
-                i += 1
-                if rule.scope == "list":
-                    i = self._consume_list(blocks, i, rule, ctx, takes_whole, removed)
-                elif rule.scope == "section":
-                    i = self._consume_section(blocks, i, rule, removed)
-                continue
-            tail = self._tail_start.first(text, search=False) or self._tail.first(text, search=True)
-            if tail is not None and len(text) - tail[1].start() <= CUT_MAX_CHARS:
-                rule, m = tail
-                kept = text[: m.start()].rstrip()
+                return "", rule, tail, cut
+            found = self._tail_start.first(text, search=False) or self._tail.first(
+                text, search=True
+            )
+            if found is not None and _tail_fits(text[found[1].start() :]):
+                rule, m = found
+                kept = trim_cut(text[: m.start()])
                 removed.append(
                     Removal(block.line, text[m.start() :], rule.category, rule.name, bool(kept))
                 )
-                kept = self._settle(block, kept, removed, g)
-                if kept:
-                    out.append(Block(kept, block.line))
-                rest = ctx.words_from(i + 1)
-                if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
-                    for later in blocks[i + 1 :]:
-                        removed.append(Removal(later.line, later.text, rule.category, rule.name))
-                    break
-                i += 1
+                tail = tail or rule
+                text, cut = kept, True
+                if not text:
+                    return "", None, tail, cut
                 continue
-            cut = self._cut_sentences(block, text, removed)
-            if cut != text:
-                cut = self._settle(block, cut, removed, g)
-            text = cut
+            shorter = self._cut_sentences(block, text, removed)
+            if shorter == text:
+                return text, None, tail, cut
+            text, cut = shorter, True
             if not text:
-                i += 1
-                continue
-            for det in self.detectors:
-                if det.test(text):
-                    removed.append(Removal(block.line, text, det.category, det.name))
-                    break
-            else:
-                out.append(block if text == block.text else Block(text, block.line))
-            i += 1
-        return page.replace(out, removed)
+                return "", None, tail, cut
 
     def _split_glued(self, blocks: Sequence[Block]) -> Sequence[Block]:
         """Split blocks where chrome is glued to a sentence end with no space between
@@ -510,7 +609,7 @@ class RuleCleaner:
         before it is judged, and kept, as a block of its own. Body glued to body is not split."""
         out: list[Block] | None = None
         for k, block in enumerate(blocks):
-            pieces = self._glued_pieces(block.text)
+            pieces = self._glued_split(block.text)
             if pieces is None:
                 if out is not None:
                     out.append(block)
@@ -519,6 +618,20 @@ class RuleCleaner:
                 out = list(blocks[:k])
             out.extend(Block(p, block.line) for p in pieces)
         return blocks if out is None else out
+
+    def _glued_split(self, text: str) -> list[str] | None:
+        """text split at every glue point followed by chrome (None: none); each split is
+        looked for in what follows the last, so every glue point is tried once."""
+        pieces: list[str] = []
+        while True:
+            try:
+                found = self._glued_pieces(text)
+            except RuleTimeout:
+                found = None  # a user's rule ran out of time: the rest is judged whole
+            if found is None:
+                return [*pieces, text] if pieces else None
+            pieces.extend(found[:-1])
+            text = found[-1]
 
     def _glued_pieces(self, text: str) -> list[str] | None:
         """The pieces of text split at its first glue point followed by chrome (None: none)."""
@@ -593,24 +706,9 @@ class RuleCleaner:
                 return rule, m
         return hit
 
-    def _settle(self, block: Block, text: str, removed: list[Removal], gate: _PageGate) -> str:
-        """What is left of a block after a cut may itself be chrome as a whole (a second run
-        would see it so): judge it again, so one run removes everything a second would."""
-        while text:
-            hit = self._whole_hit(text, gate)
-            if hit is not None:
-                removed.append(Removal(block.line, text, hit[0].category, hit[0].name))
-                return ""
-            cut = self._cut_sentences(block, text, removed)
-            if cut == text:
-                return text
-            text = cut
-        return text
-
-    def _cut_lead(self, block: Block, removed: list[Removal]) -> str:
-        """Cut chrome glued to the start of the block, marker after marker (no copying until
+    def _cut_lead(self, block: Block, text: str, removed: list[Removal]) -> str:
+        """Cut chrome glued to the start of the text, marker after marker (no copying until
         the end, so many markers on one long line stay linear)."""
-        text = block.text
         if self._lead.regex is None:
             return text
         pos = 0
@@ -620,29 +718,36 @@ class RuleCleaner:
                 break
             rule, m = hit
             end = m.end()
-            while end < len(text) and text[end] == " ":
+            while end < len(text) and text[end] in _CUT_EDGE:
                 end += 1
             cut = text[pos : m.end()].strip()
             removed.append(Removal(block.line, cut, rule.category, rule.name, end < len(text)))
             pos = end
-        return text[pos:] if pos else text
+        return trim_cut(text[pos:]) if pos else text
 
     def _cut_sentences(self, block: Block, text: str, removed: list[Removal]) -> str:
+        """Cut prompt sentences off the end of text, one after another. Works back from an end
+        index (each sentence is read once, nothing is copied until the end): linear in text."""
         if self._sentence.regex is None:
             return text
-        while text:
-            start = last_sentence_start(text)
-            last = text[start:]
+        end = len(text)
+        while end:
+            # Read no further back than a prompt can be long (+2: the spaces skipped at its start).
+            start = last_sentence_start(text, end, floor=max(0, end - CUT_MAX_CHARS - 2))
+            if start < 0:
+                break  # too long for a prompt
+            last = text[start:end]
             if len(last) > CUT_MAX_CHARS or last.rstrip().endswith(_QUOTE_CLOSE):
                 break  # too long for a prompt, or the end of a quotation: someone's words
             hit = self._sentence.first(last, search=True)
             if hit is None:
                 break
             rule = hit[0]
-            kept = text[:start].rstrip()
-            removed.append(Removal(block.line, last.strip(), rule.category, rule.name, bool(kept)))
-            text = kept
-        return text
+            end = start
+            while end and text[end - 1] in _CUT_EDGE:
+                end -= 1
+            removed.append(Removal(block.line, last.strip(), rule.category, rule.name, end > 0))
+        return text if end == len(text) else trim_cut(text[:end])
 
     @staticmethod
     def _consume_section(
