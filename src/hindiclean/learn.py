@@ -183,7 +183,11 @@ def observe(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
             for s in sk:
                 inside.add(_DIGITS.sub("0", _MONTH_WORD.sub("<m>", s)))
             continue
-        if not _is_candidate_shape(b.text, len(sk)):
+        # ` | ` between items (a masthead, a byline) separates no sentences
+        n_sentences = len(sk) if " | " not in b.text else len(
+            sentence_keys(b.text.replace(" | ", " "))
+        )
+        if not _is_candidate_shape(b.text, n_sentences):
             continue
         key = line_key(b.text)
         if not key or key in seen:
@@ -490,6 +494,35 @@ class SiteLearner:
         return SiteRules(rules, pages, base)
 
 
+class LearnedRules:
+    """A site's learned rules as a step of their own, right after `normalize`: a learned rule
+    takes its whole line before any packaged rule cuts a lead off it (adjacent rule cleaners
+    are fused into one walk, in which lead cuts come first)."""
+
+    def __init__(self, rules: RuleSet, name: str = "learned") -> None:
+        from .cleaners.rules import RuleCleaner
+
+        self.name = name
+        self.rules = rules
+        self._cleaner = RuleCleaner(name, rules)
+
+    def __call__(self, page: Page) -> Page:
+        return self._cleaner(page)
+
+    def __repr__(self) -> str:
+        return f"LearnedRules({len(self.rules)} rules)"
+
+
+def with_learned(base: Pipeline, rules: RuleSet) -> Pipeline:
+    """`base` with learned `rules` as their own step after `normalize` (see `LearnedRules`)."""
+    if not len(rules):
+        return base
+    items = list(base.cleaners)
+    at = items.index(normalize) + 1 if normalize in items else 0
+    items.insert(at, LearnedRules(rules))
+    return Pipeline(items)
+
+
 class SiteRules:
     """The learned rules of each site, and each site's pipeline: `base` (default: the
     packaged pipeline) with the site's rules, built once per process and reused (at most
@@ -531,7 +564,7 @@ class SiteRules:
             taken = {n for c in base.cleaners for n in getattr(getattr(c, "rules", None),
                                                                "names", ())}
             fresh = RuleSet(tuple(r for r in rules if r.name not in taken))
-            p = base.with_rules(fresh, name="learned") if len(fresh) else base
+            p = with_learned(base, fresh)
             if len(self._built) >= PIPELINE_CACHE:
                 self._built.pop(next(iter(self._built)))
             self._built[site] = p
