@@ -112,3 +112,45 @@ def test_datatrove_keeps_empty_pages_when_asked() -> None:
     out = list(step.run(iter([Document(text="विज्ञापन\n", id="a")])))
     assert len(out) == 1 and out[0].text == ""
     assert out[0].metadata["hindiclean"]["removed"]["ads"] == 1
+
+
+def _crawl_and_command(tmp_path):
+    from hindiclean.batch import Options, iter_sources, run_batch
+
+    from .dumpgen import crawl
+
+    dump = crawl(20, small_site_pages=2)
+    src = tmp_path / "crawl.jsonl"
+    src.write_text("".join(json.dumps({"url": p.url, "text": p.text}, ensure_ascii=False) + "\n"
+                           for p in dump), encoding="utf-8")
+    run_batch(lambda: iter_sources([str(src)]), Options(out=tmp_path / "out", learn=True))
+    command = [json.loads(line)["text"] for line in
+               (tmp_path / "out" / "crawl.jsonl").read_text("utf-8").splitlines()]
+    return dump, src, command
+
+
+def test_datasets_two_steps_learn_then_clean_equal_the_command(tmp_path) -> None:
+    datasets = pytest.importorskip("datasets")
+    from hindiclean.datasets import cleaner, learn_sites
+
+    _, src, command = _crawl_and_command(tmp_path)
+    ds = datasets.load_dataset("json", data_files=str(src), split="train",
+                               cache_dir=str(tmp_path / "cache"))
+    rules = learn_sites(ds, "text", site_column="url")
+    assert len(rules) == 8
+    out = ds.map(cleaner("text", site_rules=rules, site_column="url"), batched=True, num_proc=2)
+    assert out["text"] == command
+
+
+def test_datatrove_two_steps_learn_then_clean_equal_the_command(tmp_path) -> None:
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from hindiclean.datatrove import HindiClean
+    from hindiclean.learn import learn_site_rules
+
+    dump, _, command = _crawl_and_command(tmp_path)
+    docs = [Document(text=p.text, id=str(i), metadata={"url": p.url}) for i, p in enumerate(dump)]
+    rules = learn_site_rules((d.metadata["url"], d.text) for d in docs)
+    step = HindiClean(site_rules=rules, site_key="url", drop_empty=False)
+    assert [d.text for d in step.run(iter(docs))] == command

@@ -81,3 +81,33 @@ def test_learn_rules_spark_equals_learn(spark) -> None:
     assert [r.pattern for r in distributed] == [r.pattern for r in local]
     assert [r.meta for r in distributed] == [r.meta for r in local]
     assert len(local) >= 10
+
+
+def test_clean_column_learn_per_site_equals_the_command(spark, tmp_path) -> None:
+    import json
+
+    from hindiclean.batch import Options, iter_sources, run_batch
+    from hindiclean.learn import learn_site_rules
+    from hindiclean.spark import clean_column, learn_site_rules_spark
+
+    from .dumpgen import crawl
+
+    dump = crawl(50)
+    src = tmp_path / "crawl.jsonl"
+    src.write_text("".join(json.dumps({"url": p.url, "text": p.text}, ensure_ascii=False) + "\n"
+                           for p in dump), encoding="utf-8")
+    run_batch(lambda: iter_sources([str(src)]), Options(out=tmp_path / "out", learn=True, jobs=2))
+    command = [json.loads(line)["text"] for line in
+               (tmp_path / "out" / "crawl.jsonl").read_text("utf-8").splitlines()]
+
+    rows = [(i, p.url, p.text) for i, p in enumerate(dump)]
+    df = spark.createDataFrame(rows, "id long, url string, text string")  # in page order
+    out = clean_column(df, "text", output="clean", site_col="url", learn=True).orderBy("id")
+    assert [r["clean"] for r in out.collect()] == command
+
+    exact = learn_site_rules_spark(df, "text", site_col="url")
+    local = learn_site_rules((p.url, p.text) for p in dump)
+    assert set(exact.rules) == set(local.rules) and len(exact.rules) == 8
+    for site, rules in local.rules.items():
+        assert [r.pattern for r in exact[site]] == [r.pattern for r in rules]
+    assert exact.pages == local.pages

@@ -60,6 +60,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     settings = Settings(
         page_timeout=args.page_timeout, max_listed=args.max_listed,
         gzip_level=args.gzip_level, fsync=not args.no_fsync,
+        learn_min_pages=args.min_pages, learn_min_share=args.min_share,
+        learn_max_candidates=args.max_candidates,
     )
     try:
         settings.check()
@@ -69,6 +71,15 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     check_args(inputs, out)
     if args.report and not Path(args.report).resolve().parent.is_dir():
         raise UsageError(f"--report {args.report}: its folder does not exist")
+    learn_only = [o for o, v in (("--save-rules", args.save_rules),
+                                 ("--site-field", args.site_field)) if v is not None]
+    if learn_only and not args.learn:
+        raise UsageError(f"{' and '.join(learn_only)} go with --learn")
+    if args.learn and "-" in inputs:
+        raise UsageError("--learn reads its inputs twice: give files or folders, not stdin")
+    save_rules = Path(args.save_rules) if args.save_rules else None
+    if save_rules is not None and save_rules.exists() and not save_rules.is_dir():
+        raise UsageError(f"--save-rules {save_rules} is a file; it must be a folder")
     files = [Path(a) for a in inputs if a != "-"]
     known = "-" not in inputs and all(p.is_file() for p in files)
     options = Options(
@@ -81,8 +92,16 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         total_bytes=sum(p.stat().st_size for p in files) if known else None,
         spec=spec,
         settings=settings,
+        learn=args.learn,
+        site_field=args.site_field or "url",
+        save_rules=save_rules,
     )
-    report = run_batch(iter_sources(inputs, args.glob, settings, args.format), options)
+    if args.learn and "-" in inputs:
+        raise UsageError("--learn reads its inputs twice: give files or folders, not stdin")
+    if args.learn:  # two passes over the inputs: a fresh listing for each
+        report = run_batch(lambda: iter_sources(inputs, args.glob, settings, args.format), options)
+    else:
+        report = run_batch(iter_sources(inputs, args.glob, settings, args.format), options)
     if args.report:
         try:
             report.write(args.report)
@@ -247,6 +266,7 @@ examples:
   cat page.txt | hindiclean clean | less                # stdin to stdout
   hindiclean page.txt                                   # same as `hindiclean clean page.txt`
   hindiclean clean dump/ --out clean/ --rules site-rules.toml --disable ads.label
+  hindiclean clean crawl/ --glob '*.jsonl.gz' --out clean/ --learn --save-rules rules/
 """
 _EXPLAIN_HELP = """\
 Show each line of a page: kept (+), dropped (-) or cut inside the line (~), with the category
@@ -361,6 +381,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--no-fsync", action="store_true", help="do not flush outputs to disk before renaming"
+    )
+    c.add_argument(
+        "--learn", action="store_true",
+        help="a first pass learns each site's recurring chrome; the second cleans every page "
+        "with the packaged rules plus its own site's learned rules",
+    )
+    c.add_argument(
+        "--site-field", metavar="NAME",
+        help="--learn, JSONL/Parquet: the field giving a record's site: a URL (its host is the "
+        "site) or a site name (default url; text files: the first folder level)",
+    )
+    c.add_argument(
+        "--save-rules", metavar="DIR",
+        help="--learn: write each site's learned rules to DIR/SITE.toml (to read, edit and "
+        "pass back with --rules)",
+    )
+    c.add_argument(
+        "--min-pages", type=int, default=d.learn_min_pages,
+        help=f"--learn: a line must recur on this many of its site's pages; a site with fewer "
+        f"pages learns nothing (default {d.learn_min_pages})",
+    )
+    c.add_argument(
+        "--min-share", type=float, default=d.learn_min_share,
+        help=f"--learn: ... and on this share of them (default {d.learn_min_share})",
+    )
+    c.add_argument(
+        "--max-candidates", type=int, default=d.learn_max_candidates,
+        help=f"--learn: distinct lines counted per site at most (default "
+        f"{d.learn_max_candidates})",
     )
     c.add_argument("--report", metavar="FILE.json", help="write the run's report as JSON")
     c.add_argument(

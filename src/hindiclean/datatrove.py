@@ -17,6 +17,7 @@ except ImportError as exc:  # the extra is not installed: say how to get it
         "pip install -e '.[datatrove]' in the hindiclean checkout"
     ) from None
 
+from .learn import SiteRules, site_of
 from .pipeline import DEFAULT, Pipeline
 from .stats import removal_counts
 
@@ -32,17 +33,30 @@ class HindiClean(PipelineStep):
         pipeline: Pipeline | None = None,
         drop_empty: bool = True,
         metadata_key: str = "hindiclean",
+        site_rules: SiteRules | None = None,
+        site_key: str = "url",
     ) -> None:
+        """With `site_rules` (learned first, e.g. `learn_site_rules` over the reader's
+        documents), each document is cleaned with `pipeline` plus the learned rules of its site:
+        `site_of(doc.metadata[site_key])` (the host of a URL, or a site name)."""
         super().__init__()
         self.pipeline = pipeline or DEFAULT
         self.drop_empty = drop_empty
         self.metadata_key = metadata_key
+        self.sites = None if site_rules is None else SiteRules(
+            site_rules.rules, site_rules.pages, self.pipeline
+        )
+        self.site_key = site_key
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
-                result = self.pipeline.run(doc.text)
+                if self.sites is None:
+                    result = self.pipeline.run(doc.text)
+                else:
+                    site = site_of(doc.metadata.get(self.site_key))
+                    result = self.sites.run(doc.text, site)
             counts = removal_counts(result.removals)
             for category, n in counts.items():
                 if n:

@@ -11,7 +11,7 @@ What is learned: a line (a whole block) that
   `Updated: 3 Aug` count together);
 - is chrome-shaped: at most `MAX_CHARS` characters, at most one sentence, and not a long
   sentence (`LONG_SENTENCE_WORDS` words or more: that is agency copy or a repeated quote);
-- never stands inside a longer paragraph on a page where it was seen before;
+- never stands inside a longer paragraph (on any page, before or after it stood alone);
 - is not, on more than `MAX_HEADING_SHARE` of its pages, a heading over the article's prose (a
   recurring subheading such as `क्या है मामला?` is body).
 """
@@ -25,9 +25,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .cleaners.normalize import normalize
 from .page import Page
+from .pipeline import Pipeline, Result
 from .rules import Rule, RuleSet
 from .text import dedup_key, has_devanagari, is_sentence_like, sentence_keys
 from .topic import article_start, is_body_shape, is_paragraph
@@ -38,6 +40,9 @@ MAX_CHARS = 200
 LONG_SENTENCE_WORDS = 12
 MAX_HEADING_SHARE = 0.2
 MAX_CANDIDATES = 200_000
+MAX_TOTAL_CANDIDATES = 2_000_000  # over all sites of a dump
+MAX_SITES = 100_000  # sites counted at once
+PIPELINE_CACHE = 256  # per-site pipelines kept built in one process
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -149,7 +154,7 @@ def guess_category(text: str) -> str:
 
 @dataclass
 class _Candidate:
-    count: int = 0  # pages it stood on as a line of its own
+    count: int = 0  # pages it stood on as a line of its own (lossy counting: and `inside`)
     delta: int = 0  # lossy counting: how many pages it may have been missed on
     headings: int = 0  # pages where it stood over the article's prose, mid-article
     inside: int = 0  # pages where it stood inside a longer paragraph
@@ -178,7 +183,11 @@ def observe(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
             for s in sk:
                 inside.add(_DIGITS.sub("0", _MONTH_WORD.sub("<m>", s)))
             continue
-        if not _is_candidate_shape(b.text, len(sk)):
+        # ` | ` between items (a masthead, a byline) separates no sentences
+        n_sentences = len(sk) if " | " not in b.text else len(
+            sentence_keys(b.text.replace(" | ", " "))
+        )
+        if not _is_candidate_shape(b.text, n_sentences):
             continue
         key = line_key(b.text)
         if not key or key in seen:
@@ -214,33 +223,47 @@ class Learner:
 
     def add(self, text: str, name: str = "") -> None:
         """Count one page's lines."""
+        lines, inside = observe(text)
+        self.add_observed(lines, inside, name)
+
+    def add_observed(
+        self, lines: list[tuple[str, str, bool]], inside: Iterable[str], name: str = ""
+    ) -> None:
+        """Count one page from what `observe` told of it (computed elsewhere, e.g. a worker)."""
         self.pages += 1
         bucket = math.ceil(self.pages / self.width)
-        lines, inside = observe(text)
         for key, line, heading in lines:
             c = self.candidates.get(key)
             if c is None:
                 c = self.candidates[key] = _Candidate(delta=bucket - 1, text=line)
+            elif not c.count:  # seen before only inside paragraphs
+                c.text = line
             c.count += 1
             if len(c.seen_in) < 2:
                 c.seen_in.append(name or f"page {self.pages}")
                 c.examples.append(line)
             c.headings += heading
-        for key in inside:
+        for key in inside:  # counted whether or not the line was seen on its own yet
             c = self.candidates.get(key)
-            if c is not None:
-                c.inside += 1
+            if c is None:
+                c = self.candidates[key] = _Candidate(delta=bucket - 1)
+            c.inside += 1
         if self.pages % self.width == 0 or len(self.candidates) > self.max_candidates:
             self._prune(bucket)
         self.peak_candidates = max(self.peak_candidates, len(self.candidates))
 
     def _prune(self, bucket: int) -> None:
-        drop = [k for k, c in self.candidates.items() if c.count + c.delta <= bucket]
+        drop = [k for k, c in self.candidates.items() if c.count + c.inside + c.delta <= bucket]
         for k in drop:
             del self.candidates[k]
         if len(self.candidates) > self.max_candidates:  # still too many: keep the most frequent
-            keep = sorted(self.candidates.items(), key=lambda kv: -kv[1].count)
-            self.candidates = dict(keep[: self.max_candidates])
+            self.trim(self.max_candidates)
+
+    def trim(self, keep: int) -> None:
+        """Keep the `keep` most frequent candidates (a cap on memory; learns less, never more)."""
+        if len(self.candidates) > keep:
+            ranked = sorted(self.candidates.items(), key=lambda kv: -kv[1].count)
+            self.candidates = dict(ranked[:keep])
 
     def learned(self) -> list[tuple[str, _Candidate]]:
         """The (key, candidate) pairs that pass every test, most frequent first."""
@@ -249,19 +272,22 @@ class Learner:
         out.sort(key=lambda kv: (-kv[1].count, kv[0]))
         return out
 
-    def rules(self) -> RuleSet:
-        return make_rules(self.learned(), self.pages)
+    def rules(self, site: str = "") -> RuleSet:
+        return make_rules(self.learned(), self.pages, site)
 
 
-def make_rules(learned: list[tuple[str, _Candidate]], pages: int) -> RuleSet:
-    """Rules from the (key, candidate) pairs that passed, out of `pages` pages."""
+def make_rules(learned: list[tuple[str, _Candidate]], pages: int, site: str = "") -> RuleSet:
+    """Rules from the (key, candidate) pairs that passed, out of `pages` pages; a `site`
+    goes into each rule's name (so the rules of many sites load together) and `meta`."""
     rules = []
     for key, c in learned:
         category = guess_category(c.text)
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        named = f"{site}\n{key}" if site else key
+        digest = hashlib.sha1(named.encode("utf-8")).hexdigest()[:10]
         examples = tuple(dict.fromkeys(c.examples or [c.text]))  # each distinct line once
         pattern = expand_fragments(_line_pattern(*examples))
-        max_chars = 2 * max(map(len, examples)) + 40
+        # nothing longer than a line of chrome (yet room for numbers and months that differ)
+        max_chars = min(2 * max(map(len, examples)) + 40, MAX_CHARS)
         if not all(_matches(pattern, e) for e in examples):  # pragma: no cover - by construction
             pattern = "|".join(re.escape(e) for e in examples)
         rules.append(
@@ -275,6 +301,7 @@ def make_rules(learned: list[tuple[str, _Candidate]], pages: int) -> RuleSet:
                 examples=examples,
                 source="learned",
                 meta={
+                    **({"site": site} if site else {}),
                     "pages": c.count,
                     "share": round(c.count / pages, 4),
                     "seen_in": list(c.seen_in),
@@ -294,14 +321,17 @@ def learn_rules(
     min_pages: int = MIN_PAGES,
     min_share: float = MIN_SHARE,
     max_candidates: int = MAX_CANDIDATES,
+    site: str = "",
 ) -> RuleSet:
-    """Learn a site's boilerplate from an iterable of page texts (read once, streaming)."""
+    """Learn a site's boilerplate from an iterable of page texts (read once, streaming).
+    `site` names the site in the rules' names and meta (for the pages of one site of many;
+    `learn_site_rules` learns every site of a mixed dump in one pass)."""
     learner = Learner(min_pages, min_share, max_candidates)
     for i, text in enumerate(pages, start=1):
         if not isinstance(text, str):
             raise TypeError(f"page {i}: expected str, got {type(text).__name__}")
         learner.add(text)
-    return learner.rules()
+    return learner.rules(site)
 
 
 def _toml_str(value: str) -> str:
@@ -357,3 +387,244 @@ def write_rules(rules: RuleSet, path: str | Path, header: str = "") -> None:
         lines += [f"{name} = '''{FRAGMENTS[name]}'''" for name in FRAGMENTS if name in used]
         lines.append("")
     Path(path).write_text("\n".join(lines + body), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- many sites in one dump
+
+
+def site_of(value: object) -> str:
+    """The site a page belongs to, from its url or site field: the host of a URL (lower case,
+    without port and a leading `www.`), a plain site name as it is, "" (one site for all) for
+    none."""
+    if not isinstance(value, str):
+        return ""
+    value = value.strip()
+    if "://" in value or value.startswith("//"):
+        try:
+            host = urlsplit(value).hostname or ""
+        except ValueError:  # a malformed URL (bad port, brackets): the text as it is
+            return value
+        return host.removeprefix("www.")
+    return value
+
+
+class SiteLearner:
+    """Learn every site of a mixed dump in one streaming pass: a `Learner` per site, memory
+    bounded per site (`max_candidates`), overall (`max_total`) and in sites (`max_sites`).
+
+    Past `max_total` candidate lines, each site's lines that cannot reach its threshold are
+    dropped, then the least frequent (by share of their site's pages); past `max_sites`, the
+    sites with the fewest pages are dropped (their pages are counted in `untracked`; a site
+    that comes back starts counting again). Every cap makes it learn less, never more."""
+
+    def __init__(
+        self,
+        min_pages: int = MIN_PAGES,
+        min_share: float = MIN_SHARE,
+        max_candidates: int = MAX_CANDIDATES,
+        max_total: int = MAX_TOTAL_CANDIDATES,
+        max_sites: int = MAX_SITES,
+    ) -> None:
+        Learner(min_pages, min_share, max_candidates)  # checks the thresholds
+        if max_total < 1 or max_sites < 1:
+            raise ValueError("max_total and max_sites must be >= 1")
+        self.min_pages, self.min_share = min_pages, min_share
+        self.max_candidates, self.max_total, self.max_sites = max_candidates, max_total, max_sites
+        self.sites: dict[str, Learner] = {}
+        self.pages = 0
+        self.untracked = 0  # pages of sites dropped by the max_sites cap
+        self.total = 0  # candidate lines kept over all sites
+        self.peak_total = 0
+
+    def add(self, site: str, text: str, name: str = "") -> None:
+        lines, inside = observe(text)
+        self.add_observed(site, lines, inside, name)
+
+    def add_observed(
+        self, site: str, lines: list[tuple[str, str, bool]], inside: Iterable[str],
+        name: str = "",
+    ) -> None:
+        """Count one page of `site` from what `observe` told of it."""
+        self.pages += 1
+        learner = self.sites.get(site)
+        if learner is None:
+            if len(self.sites) >= self.max_sites:
+                self._drop_sites()
+            learner = self.sites[site] = Learner(
+                self.min_pages, self.min_share, self.max_candidates
+            )
+        before = len(learner.candidates)
+        learner.add_observed(lines, inside, name)
+        self.total += len(learner.candidates) - before
+        if self.total > self.max_total:
+            self._shrink()
+        self.peak_total = max(self.peak_total, self.total)
+
+    def _drop_sites(self) -> None:
+        keep = max(1, self.max_sites * 3 // 4)
+        ranked = sorted(self.sites.items(), key=lambda kv: -kv[1].pages)
+        for site, learner in ranked[keep:]:
+            self.untracked += learner.pages
+            self.total -= len(learner.candidates)
+            del self.sites[site]
+
+    def _shrink(self) -> None:
+        for learner in self.sites.values():  # what cannot reach its site's threshold
+            learner._prune(math.ceil(learner.pages / learner.width))
+        self.total = sum(len(lr.candidates) for lr in self.sites.values())
+        if self.total <= self.max_total * 3 // 4:
+            return
+        shares = sorted(
+            (c.count / lr.pages for lr in self.sites.values() for c in lr.candidates.values()),
+            reverse=True,
+        )
+        floor = shares[self.max_total * 3 // 4]
+        for lr in self.sites.values():
+            lr.candidates = {k: c for k, c in lr.candidates.items() if c.count / lr.pages > floor}
+        self.total = sum(len(lr.candidates) for lr in self.sites.values())
+
+    def site_rules(self, base: Pipeline | None = None) -> SiteRules:
+        """The learned rules of every site (sites that learned none are counted, not kept)."""
+        rules = {}
+        for site, learner in self.sites.items():
+            learned = learner.rules(site)
+            if len(learned):
+                rules[site] = learned
+        pages = {site: lr.pages for site, lr in self.sites.items()}
+        return SiteRules(rules, pages, base)
+
+
+class LearnedRules:
+    """A site's learned rules as a step of their own, right after `normalize`: a learned rule
+    takes its whole line before any packaged rule cuts a lead off it (adjacent rule cleaners
+    are fused into one walk, in which lead cuts come first)."""
+
+    def __init__(self, rules: RuleSet, name: str = "learned") -> None:
+        from .cleaners.rules import RuleCleaner
+
+        self.name = name
+        self.rules = rules
+        self._cleaner = RuleCleaner(name, rules)
+
+    def __call__(self, page: Page) -> Page:
+        return self._cleaner(page)
+
+    def __repr__(self) -> str:
+        return f"LearnedRules({len(self.rules)} rules)"
+
+
+def with_learned(base: Pipeline, rules: RuleSet) -> Pipeline:
+    """`base` with learned `rules` as their own step after `normalize` (see `LearnedRules`)."""
+    if not len(rules):
+        return base
+    items = list(base.cleaners)
+    at = items.index(normalize) + 1 if normalize in items else 0
+    items.insert(at, LearnedRules(rules))
+    return Pipeline(items)
+
+
+class SiteRules:
+    """The learned rules of each site, and each site's pipeline: `base` (default: the
+    packaged pipeline) with the site's rules, built once per process and reused (at most
+    `PIPELINE_CACHE` kept built at a time). Picklable: send it to workers as it is."""
+
+    def __init__(
+        self,
+        rules: dict[str, RuleSet] | None = None,
+        pages: dict[str, int] | None = None,
+        base: Pipeline | None = None,
+    ) -> None:
+        self.rules = dict(rules or {})
+        self.pages = dict(pages or {})
+        self.base = base
+        self._built: dict[str, Pipeline] = {}
+
+    def __getstate__(self) -> dict:
+        return {"rules": self.rules, "pages": self.pages, "base": self.base}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __getitem__(self, site: str) -> RuleSet:
+        return self.rules.get(site, RuleSet())
+
+    def pipeline(self, site: str = "") -> Pipeline:
+        """The pipeline for the pages of `site` (the base one for a site that learned nothing).
+        A learned rule whose name the base pipeline has already (a rule file passed back with
+        `--rules`) is left out: the file's version is used."""
+        base = self.base or Pipeline.default()
+        rules = self.rules.get(site)
+        if not rules:
+            return base
+        p = self._built.get(site)
+        if p is None:
+            taken = {n for c in base.cleaners for n in getattr(getattr(c, "rules", None),
+                                                               "names", ())}
+            fresh = RuleSet(tuple(r for r in rules if r.name not in taken))
+            p = with_learned(base, fresh)
+            if len(self._built) >= PIPELINE_CACHE:
+                self._built.pop(next(iter(self._built)))
+            self._built[site] = p
+        return p
+
+    def run(self, text: str, site: str = "") -> Result:
+        """Clean one page of `site`."""
+        return self.pipeline(site).run(text)
+
+    def digest(self) -> str:
+        """A fingerprint of the rules (what a cleaned output depends on)."""
+        h = hashlib.sha256()
+        for site in sorted(self.rules):
+            h.update(site.encode("utf-8", "surrogatepass") + b"\0")
+            for r in self.rules[site]:
+                h.update(f"{r.name}\0{r.pattern}\0{r.max_chars}\0".encode("utf-8", "surrogatepass"))
+        return h.hexdigest()[:32]
+
+    def save(self, folder: str | Path, header: str = "") -> dict[str, Path]:
+        """Write each site's rules to `folder/<site>.toml` (loadable with `load_rules`, and all
+        together: the rule names hold the site). Returns site -> file."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written: dict[str, Path] = {}
+        for site in sorted(self.rules):
+            path = folder / f"{site_file_name(site)}.toml"
+            note = (f"Site {site!r}: " if site else "All pages (no site given): ") + (
+                f"learned from its {self.pages.get(site, 0)} pages."
+            )
+            write_rules(self.rules[site], path, f"{note}\n{header}".rstrip())
+            written[site] = path
+        return written
+
+
+_UNSAFE = re.compile(r"[^\w.-]", re.ASCII)
+
+
+def site_file_name(site: str) -> str:
+    """A file name for a site's rules: the site itself when it is a safe name (a host), else
+    a safe form of it with a hash (so two sites never share a file)."""
+    if site and not _UNSAFE.search(site) and not site.startswith(".") and len(site) <= 100:
+        return site
+    digest = hashlib.sha1(site.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{_UNSAFE.sub('_', site)[:60].lstrip('.') or 'all-pages'}-{digest}"
+
+
+def learn_site_rules(
+    pages: Iterable[tuple[str, str]],
+    min_pages: int = MIN_PAGES,
+    min_share: float = MIN_SHARE,
+    max_candidates: int = MAX_CANDIDATES,
+    base: Pipeline | None = None,
+) -> SiteRules:
+    """Learn each site's boilerplate from (site, page text) pairs of a mixed dump (read once,
+    streaming; `site_of(url)` gives a page's site from its URL). Clean with the result:
+    `site_rules.run(text, site)` or `site_rules.pipeline(site)`."""
+    learner = SiteLearner(min_pages, min_share, max_candidates)
+    for i, pair in enumerate(pages, start=1):
+        site, text = pair
+        if not isinstance(text, str):
+            raise TypeError(f"page {i}: expected str, got {type(text).__name__}")
+        learner.add(site_of(site), text)
+    return learner.site_rules(base)

@@ -150,6 +150,7 @@ def _stream(
                 label=s.label, first_line=n, first_offset=off, lines=tuple(chunk),
                 field=r.o.text_field, errors=r.o.errors,
                 gzip_level=r.s.gzip_level if gz else None,
+                site_field=r.o.site_field if r.o.learn else None,
             )
 
     position = raw.tell()

@@ -43,6 +43,10 @@ def clean_parquet(r: Runner, s: Source) -> None:
             or pa.types.is_string_view(ftype)):
         raise UsageError(f"{s.label}: column {name!r} holds {ftype}, not strings")
     batches = reader.iter_batches(batch_size=r.s.parquet_batch_rows)
+    site_col = (
+        schema.names.index(r.o.site_field)
+        if r.o.learn and r.o.site_field in schema.names else None
+    )
     part = part_path(dst)
     dst.parent.mkdir(parents=True, exist_ok=True)
     ok, row = True, 1
@@ -59,10 +63,12 @@ def clean_parquet(r: Runner, s: Source) -> None:
             if batch is None:
                 break
             values = batch.column(col).to_pylist()
+            sites = [] if site_col is None else batch.column(site_col).to_pylist()
             step = r.s.parquet_chunk_rows
             tasks = [
                 work.ValuesTask(label=s.label, first_row=row + i,
-                                values=tuple(values[i : i + step]), errors=r.o.errors)
+                                values=tuple(values[i : i + step]), errors=r.o.errors,
+                                sites=tuple(sites[i : i + step]))
                 for i in range(0, len(values), step)
             ]
             cleaned: list = []

@@ -10,9 +10,13 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .files import write_atomic
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from ..learn import SiteRules
 
 
 @dataclass
@@ -72,6 +76,7 @@ class Stats:
     rules: Counter = field(default_factory=Counter)
     failures: Capped = field(default_factory=Capped)
     empty_pages: Capped = field(default_factory=Capped)
+    sites: Counter = field(default_factory=Counter)  # --learn: removals by learned rules
 
     def fail(self, failure: Failure, transient: bool = False) -> None:
         """Count one page (or input) that could not be cleaned."""
@@ -92,6 +97,7 @@ class Stats:
         self.rules.update(other.rules)
         self.failures.extend(other.failures)
         self.empty_pages.extend(other.empty_pages)
+        self.sites.update(other.sites)
 
     @property
     def skipped(self) -> int:
@@ -108,6 +114,9 @@ class Report:
     resumed_records: int = 0
     status: str = "done"  # "done" or "failed"
     error: str | None = None
+    sites: SiteRules | None = None  # --learn: what each site learned
+    learn_resumed: bool = False  # --learn --resume: the first pass was done already
+    learn_untracked: int = 0  # --learn: pages of sites dropped by the learn_max_sites cap
 
     def __post_init__(self) -> None:
         cap = self.settings.max_listed
@@ -139,6 +148,31 @@ class Report:
             "resumed_records": self.resumed_records,
             "settings": self.settings.as_dict(),
             "version": __version__,
+            **({"learned": self.learned()} if self.sites is not None else {}),
+        }
+
+    def site_rows(self) -> list[dict]:
+        """--learn: each site's pages, rules and removals by its rules, most pages first (at
+        most `max_listed`)."""
+        assert self.sites is not None
+        pages = self.sites.pages
+        top = sorted(pages, key=lambda site: (-pages[site], site))[: self.settings.max_listed]
+        return [
+            {"site": site, "pages": pages[site], "rules": len(self.sites[site]),
+             "removals": self.stats.sites.get(site, 0)}
+            for site in top
+        ]
+
+    def learned(self) -> dict:
+        assert self.sites is not None
+        return {
+            "sites": self.site_rows(),
+            "sites_not_listed": max(0, len(self.sites.pages) - self.settings.max_listed),
+            "sites_with_rules": len(self.sites.rules),
+            "rules": sum(len(r) for r in self.sites.rules.values()),
+            "removals": sum(self.stats.sites.values()),
+            "pages_untracked": self.learn_untracked,
+            "first_pass_resumed": self.learn_resumed,
         }
 
     def write(self, path: str | Path) -> None:
@@ -161,6 +195,20 @@ class Report:
         if s.rules:
             top = ", ".join(f"{k} {v}" for k, v in s.rules.most_common(5))
             lines.append(f"  top rules: {top}")
+        if self.sites is not None:
+            learned = self.learned()
+            lines.append(
+                f"  learned: {learned['rules']} rules for {learned['sites_with_rules']} of "
+                f"{len(self.sites.pages)} sites, {learned['removals']} removals"
+                + (" (first pass resumed)" if self.learn_resumed else "")
+            )
+            for row in learned["sites"][:10]:
+                lines.append(
+                    f"    {row['site'] or '(all pages)'}: {row['pages']} pages, "
+                    f"{row['rules']} rules, {row['removals']} removals"
+                )
+            if len(self.sites.pages) > 10:
+                lines.append(f"    ... and {len(self.sites.pages) - 10} more sites (see --report)")
         if self.resumed_outputs or self.resumed_records:
             lines.append(
                 f"  resumed: {len(self.resumed_outputs)} outputs already complete, "

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
 from .. import __version__
-from . import work
+from ..learn import SiteLearner, SiteRules
+from . import learning, work
 from .files import Lock, write_atomic
 from .inputs import Source, UsageError
 from .jsonl import clean_jsonl
@@ -35,6 +36,9 @@ class Options:
     total_bytes: int | None = None  # for the progress bar, when known
     spec: PipelineSpec = field(default_factory=PipelineSpec)
     settings: Settings = field(default_factory=Settings)
+    learn: bool = False  # a first pass learns each site's chrome; the second cleans with it
+    site_field: str = "url"  # JSONL/Parquet: the field that gives a record's site
+    save_rules: Path | None = None  # write each site's learned rules here (one TOML per site)
 
 
 class Runner:
@@ -48,6 +52,8 @@ class Runner:
         self.manifest: Manifest | None = None
         self.pool: Pool | None = None
         self.sources_seen = 0
+        self.sites: SiteRules | None = None
+        self.learner: SiteLearner | None = None
         rules = [(r, file_sha256(r)) for r in options.spec.rules]
         self.options_digest = digest(
             __version__, options.text_field, options.errors, rules, options.spec.disable
@@ -91,7 +97,12 @@ class Runner:
 
     # ------------------------------------------------------------ the run
 
-    def run(self, sources: Iterable[Source]) -> Report:
+    def run(self, sources: Iterable[Source] | Callable[[], Iterable[Source]]) -> Report:
+        """Clean `sources`; with --learn, `sources` is a function that lists them afresh (they
+        are read twice)."""
+        if self.o.learn and not callable(sources):
+            raise TypeError("--learn reads the inputs twice: pass a function that lists them")
+        listing = sources if callable(sources) else (lambda: sources)
         lock = None
         if self.o.out is not None:
             lock = Lock(self.o.out)
@@ -104,12 +115,15 @@ class Runner:
         try:
             if self.o.out is not None:
                 self.manifest = Manifest(self.o.out)
-            self.pool = Pool(self.o.jobs, work.init, (self.o.spec,), self.s)
+            if self.o.learn:
+                self._learn(listing)
+            self.pool = Pool(self.o.jobs, work.init, (self.o.spec, self.sites), self.s)
             self.bar = tqdm(
                 total=self.o.total_bytes, unit="B", unit_scale=True,
                 disable=not self.o.progress, file=sys.stderr, dynamic_ncols=True,
+                desc="cleaning" if self.o.learn else None,
             )
-            self._all(iter(sources))
+            self._all(iter(listing()))
         except (UsageError, BrokenPipeError):
             raise  # a usage error; or the reader of stdout went away (the command stops quietly)
         except (RunFailed, OSError) as exc:
@@ -128,6 +142,33 @@ class Runner:
         if self.sources_seen == 0:
             raise UsageError("no input files (folders are searched for --glob; see --glob)")
         return self.report
+
+    def _learn(self, listing: Callable[[], Iterable[Source]]) -> None:
+        """The first pass (or, with --resume, the rules a finished first pass saved)."""
+        out = self.o.out
+        fingerprint = learning.inputs_digest(self, listing()) if out is not None else ""
+        sites = None
+        if out is not None and self.o.resume:
+            sites = learning.load_state(out, fingerprint)
+            self.report.learn_resumed = sites is not None
+        if sites is None:
+            self.pool = Pool(self.o.jobs, work.init, (self.o.spec,), self.s)
+            try:
+                sites = learning.learn_pass(self, iter(listing()), self.o.total_bytes)
+            finally:
+                self.pool.close()
+                self.pool = None
+            if self.learner is not None:
+                self.report.learn_untracked = self.learner.untracked
+            if out is not None:
+                learning.save_state(out, fingerprint, sites)
+        self.sites = sites
+        self.report.sites = sites
+        if self.o.save_rules is not None:
+            sites.save(self.o.save_rules, "Learned by `hindiclean clean --learn`. Read them, "
+                       "delete any that is body, then: hindiclean clean ... --rules THIS_FILE")
+        # an output depends on the rules learned: --resume redoes outputs made with others
+        self.options_digest = digest(self.options_digest, sites.digest())
 
     def _all(self, sources: Iterator[Source]) -> None:
         pending: deque[Source] = deque()
@@ -185,7 +226,7 @@ class Runner:
         meta.append(chunk)
         files = tuple(
             work.TextFile(str(s.path), s.label, None if (d := self.dest(s)) is None else str(d),
-                          s.size, s.mtime_ns)
+                          s.size, s.mtime_ns, learning.text_site(s) if self.o.learn else "")
             for s, _ in chunk
         )
         return work.TextTask(files=files, errors=self.o.errors, fsync=self.s.fsync)
@@ -201,9 +242,12 @@ class Runner:
                 write_atomic(dst, out, self.s.fsync)
             self.count(stats, len(task.data))
 
-def run_batch(sources: Iterable[Source], options: Options) -> Report:
+def run_batch(
+    sources: Iterable[Source] | Callable[[], Iterable[Source]], options: Options
+) -> Report:
     """Clean every source; see `Options`. Raises UsageError for inputs that cannot work; a run
-    that cannot go on ends with `report.status == "failed"` and `report.error`."""
+    that cannot go on ends with `report.status == "failed"` and `report.error`. With
+    `options.learn`, `sources` is a function that lists the sources (called for each pass)."""
     return Runner(options).run(sources)
 
 

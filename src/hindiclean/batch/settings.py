@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from ..learn import MAX_CANDIDATES, MAX_SITES, MAX_TOTAL_CANDIDATES, MIN_PAGES, MIN_SHARE
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -55,6 +57,23 @@ class Settings:
     """A task whose worker died outside any page (not the page's fault) is retried this many
     times, then the run fails."""
 
+    learn_min_pages: int = MIN_PAGES
+    """--learn: a site's line is learned when it stands on at least this many of the site's
+    pages (`--min-pages`); a site with fewer pages learns nothing..."""
+
+    learn_min_share: float = MIN_SHARE
+    """... and on at least this share of them (`--min-share`)."""
+
+    learn_max_candidates: int = MAX_CANDIDATES
+    """--learn: distinct lines counted per site at most (lossy counting; `--max-candidates`)."""
+
+    learn_max_total: int = MAX_TOTAL_CANDIDATES
+    """--learn: distinct lines counted over all sites at most (the main process's memory)."""
+
+    learn_max_sites: int = MAX_SITES
+    """--learn: sites counted at once; past it the sites with the fewest pages are dropped
+    (they learn nothing)."""
+
     def as_dict(self) -> dict:
         return asdict(self)
 
@@ -66,3 +85,9 @@ class Settings:
             raise ValueError("--max-listed must be 0 or more")
         if not 0 <= self.gzip_level <= 9:
             raise ValueError("--gzip-level must be 0 to 9")
+        if self.learn_min_pages < 1:
+            raise ValueError("--min-pages must be 1 or more")
+        if not 0 <= self.learn_min_share <= 1:
+            raise ValueError("--min-share must be within 0..1")
+        if min(self.learn_max_candidates, self.learn_max_total, self.learn_max_sites) < 1:
+            raise ValueError("--max-candidates and the learn_max_* settings must be 1 or more")

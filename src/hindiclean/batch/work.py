@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..learn import SiteRules, observe, site_of
 from ..pipeline import DEFAULT, Pipeline
 from ..rules import load_rules
 from . import jsonline
@@ -40,12 +41,19 @@ class PipelineSpec:
 
 
 _PIPELINE: Pipeline = DEFAULT
+_SITES: SiteRules | None = None  # with --learn: each site's learned rules (pipelines built once)
+_LEARNED: dict[str, frozenset[str]] = {}  # the names of each site's learned rules
 
 
-def init(spec: PipelineSpec) -> None:
-    """Build this process's pipeline (run in each worker as it starts)."""
-    global _PIPELINE
+def init(spec: PipelineSpec, sites: SiteRules | None = None) -> None:
+    """Build this process's pipeline (run in each worker as it starts); with `sites`, each
+    site's pipeline is the base one plus the site's learned rules, built on first use."""
+    global _PIPELINE, _SITES
     _PIPELINE = spec.build()
+    _SITES = None
+    _LEARNED.clear()
+    if sites is not None:
+        _SITES = SiteRules(sites.rules, sites.pages, _PIPELINE)
 
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -71,9 +79,22 @@ def decode(data: bytes, errors: str, where: str, record: int | None, base: int) 
         return Failure(where, f"invalid UTF-8 ({exc.reason})", record, base + exc.start)
 
 
-def clean_text(text: str, name: str, stats: Stats, as_field: bool = False) -> str:
-    """Clean one page and count it; a field (`as_field`) gains no newline it did not end with."""
-    result = _PIPELINE.run(text)
+def clean_text(
+    text: str, name: str, stats: Stats, as_field: bool = False, site: str = ""
+) -> str:
+    """Clean one page (of `site`) and count it; a field (`as_field`) gains no newline it did
+    not end with."""
+    if _SITES is None:
+        result = _PIPELINE.run(text)
+    else:
+        result = _SITES.run(text, site)
+        learned = _LEARNED.get(site)
+        if learned is None:
+            learned = _LEARNED[site] = frozenset(_SITES[site].names)
+            if len(_LEARNED) > 4096:
+                _LEARNED.clear()
+        if learned:
+            stats.sites[site] += sum(r.rule in learned for r in result.removals)
     out = result.text
     if as_field and out.endswith("\n") and not text.endswith("\n"):
         out = out[:-1]
@@ -109,6 +130,7 @@ class TextFile:
     dst: str | None  # None: the clean text goes back to the main process (stdout)
     size: int
     mtime_ns: int
+    site: str = ""  # with --learn: the first folder level under the input folder
 
 
 @dataclass
@@ -150,7 +172,9 @@ def clean_text_files(task: TextTask) -> tuple[list[bytes | None], Stats, list[bo
             if isinstance(text, Failure):
                 out = data if _failed(stats, text, task.errors) else None
             else:
-                out = clean_text(text, f.label, stats).encode("utf-8", "surrogatepass")
+                out = clean_text(text, f.label, stats, site=f.site).encode(
+                    "utf-8", "surrogatepass"
+                )
             done = True
         if f.dst is not None and out is not None:
             try:
@@ -193,6 +217,23 @@ class JsonlTask(Task):
     field: str = "text"
     errors: str = "skip"
     gzip_level: int | None = None  # compress the chunk as one gzip member
+    site_field: str | None = None  # with --learn: the field that gives a record's site
+
+
+def record_site(raw: bytes, field: str | None, start: int = 0) -> str:
+    """The site of a JSONL record: `site_of` its `field` ("" when there is none)."""
+    if field is None:
+        return ""
+    try:
+        member, _ = jsonline.find(raw, field, start)
+    except (jsonline.JsonError, TypeError):
+        return ""
+    if member is None or member.kind(raw) != "a string":
+        return ""
+    try:
+        return site_of(json.loads(raw[member.start : member.end].decode("utf-8", "replace")))
+    except ValueError:
+        return ""
 
 
 def _clean_line(raw: bytes, n: int, base: int, task: JsonlTask, stats: Stats) -> bytes | Failure:
@@ -227,7 +268,10 @@ def _clean_line(raw: bytes, n: int, base: int, task: JsonlTask, stats: Stats) ->
         if task.errors != "replace":
             return Failure(label, f"field {field!r} holds a lone surrogate (invalid Unicode)", n)
         value = _SURROGATE.sub("\ufffd", value)
-    return jsonline.splice(raw, member, clean_text(value, f"{label}:{n}", stats, as_field=True))
+    site = record_site(raw, task.site_field, start)
+    return jsonline.splice(
+        raw, member, clean_text(value, f"{label}:{n}", stats, as_field=True, site=site)
+    )
 
 
 def clean_jsonl_lines(task: JsonlTask) -> tuple[bytes, Stats]:
@@ -267,6 +311,7 @@ class ValuesTask(Task):
     first_row: int = 1
     values: tuple = ()
     errors: str = "skip"
+    sites: tuple = ()  # with --learn: each value's site (a URL or a site name), or empty
 
 
 def clean_values(task: ValuesTask) -> tuple[list, list[int], Stats]:
@@ -288,5 +333,72 @@ def clean_values(task: ValuesTask) -> tuple[list, list[int], Stats]:
             stats.nulls += 1
             out.append(None)
         else:
-            out.append(clean_text(value, f"{task.label}:{n}", stats, as_field=True))
+            site = site_of(task.sites[i]) if task.sites else ""
+            out.append(clean_text(value, f"{task.label}:{n}", stats, as_field=True, site=site))
     return out, drop, stats
+
+
+# ---------------------------------------------------------------- --learn, the first pass
+
+# What the first pass sends back for a page: (site, name, candidate lines, paragraph sentence
+# keys), as `learn.observe` gives them; a page that cannot be read is left out (the second pass
+# reports it).
+Observation = tuple[str, str, list, list]
+
+
+def _observed(site: str, name: str, text: str) -> Observation:
+    lines, inside = observe(text)
+    return site, name, lines, sorted(inside)
+
+
+def observe_text_files(task: TextTask) -> list[Observation]:
+    out: list[Observation] = []
+    for i, f in enumerate(task.files):
+        started(i)
+        if i in task.poisoned:
+            continue
+        data = _read(f)
+        text = data if isinstance(data, str) else decode(data, task.errors, f.label, None, 0)
+        if isinstance(data, bytes) and isinstance(text, str):
+            out.append(_observed(f.site, f.label, text))
+    return out
+
+
+def observe_jsonl_lines(task: JsonlTask) -> list[Observation]:
+    out: list[Observation] = []
+    for i, raw in enumerate(task.lines):
+        n = task.first_line + i
+        if not raw.strip() or i in task.poisoned:
+            continue
+        started(i)
+        start = 3 if n == 1 and raw.startswith(b"\xef\xbb\xbf") else 0
+        try:
+            member, _ = jsonline.find(raw, task.field, start)
+        except (jsonline.JsonError, TypeError):
+            continue
+        if member is None or member.kind(raw) != "a string":
+            continue
+        try:
+            value = json.loads(raw[member.start : member.end].decode(
+                "utf-8", "replace" if task.errors == "replace" else "strict"
+            ))
+        except ValueError:
+            continue
+        if _SURROGATE.search(value):
+            if task.errors != "replace":
+                continue
+            value = _SURROGATE.sub("\ufffd", value)
+        site = record_site(raw, task.site_field, start)
+        out.append(_observed(site, f"{task.label}:{n}", value))
+    return out
+
+
+def observe_values(task: ValuesTask) -> list[Observation]:
+    out: list[Observation] = []
+    for i, value in enumerate(task.values):
+        started(i)
+        if i in task.poisoned or not isinstance(value, str):
+            continue
+        site = site_of(task.sites[i]) if task.sites else ""
+        out.append(_observed(site, f"{task.label}:{task.first_row + i}", value))
+    return out
