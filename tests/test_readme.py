@@ -80,6 +80,7 @@ def _write_inputs(work: Path) -> None:
     with gzip.open(work / "dump.jsonl.gz", "wt", encoding="utf-8") as fh:
         fh.write(lines)
     (work / "dump.jsonl").write_text(lines, encoding="utf-8")
+    (work / "train.json").write_text(lines, encoding="utf-8")  # JSON Lines as datasets writes
     (work / "crawl").mkdir()
     (work / "crawl" / "part-0.jsonl").write_text(
         "".join(json.dumps({"id": i, "content": t}, ensure_ascii=False) + "\n"
