@@ -122,6 +122,18 @@ def _merge(a, b):
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2], sorted(a[3] + b[3])[:2])
 
 
+def _candidate(count: int, headings: int, inside: int, firsts: list) -> _Candidate:
+    """A learning candidate from its exact counts and its first (page, line) sightings."""
+    return _Candidate(
+        count=count,
+        headings=headings,
+        inside=inside,
+        text=firsts[0][1],
+        seen_in=[f"page {i + 1}" for i, _ in firsts],
+        examples=[line for _, line in firsts],
+    )
+
+
 def learn_rules_spark(
     df: DataFrame,
     column: str = "text",
@@ -143,14 +155,7 @@ def learn_rules_spark(
     for key, (count, headings, inside, firsts) in counted.filter(
         lambda kv: kv[1][0] >= need
     ).collect():
-        c = _Candidate(
-            count=count,
-            headings=headings,
-            inside=inside,
-            text=firsts[0][1],
-            seen_in=[f"page {i + 1}" for i, _ in firsts],
-            examples=[line for _, line in firsts],
-        )
+        c = _candidate(count, headings, inside, firsts)
         if passes(c, need):
             learned.append((key, c))
     learned.sort(key=lambda kv: (-kv[1].count, kv[0]))
@@ -200,14 +205,7 @@ def learn_site_rules_spark(
     for (site, key), (count, headings, inside, firsts) in counted.filter(
         lambda kv: kv[1][0] >= shipped.value[kv[0][0]]
     ).collect():
-        c = _Candidate(
-            count=count,
-            headings=headings,
-            inside=inside,
-            text=firsts[0][1],
-            seen_in=[f"page {i + 1}" for i, _ in firsts],
-            examples=[line for _, line in firsts],
-        )
+        c = _candidate(count, headings, inside, firsts)
         if passes(c, needs[site]):
             learned.setdefault(site, []).append((key, c))
     rules = {}
