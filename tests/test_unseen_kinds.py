@@ -152,3 +152,21 @@ def test_table_header_with_chrome_between_it_and_the_rows_stays() -> None:
     link = "सलमान खान की नई फिल्म का ट्रेलर रिलीज, फैंस ने सोशल मीडिया पर जमकर की तारीफ"
     out = _lines(_page(HEAD, P1, P2, header, link, *rows, P3))
     assert out[3:6] == [header, *rows]
+
+
+def test_glue_split_judges_a_block_as_the_walk_does_after_its_lead_cuts() -> None:
+    # Found by the fuzzer: a block a whole-block rule takes only before its lead cut.
+    once = clean("UPDATED:0 MAR 000:00A।AA")
+    assert clean(once) == once
+
+
+def test_what_a_judged_block_keeps_is_split_again_at_glue_points() -> None:
+    # Found by the fuzzer: the prompt cut off the end leaves a glue point followed by chrome.
+    once = clean("BY .A_A।FOLLOW US")
+    assert clean(once) == once
+
+
+def test_subheading_under_a_widget_title_over_prose_with_a_glued_headline_survives() -> None:
+    sub = "रूस को बिना शर्त समर्थन का वादा"
+    last = P3 + " महिला हॉकी: भारत ने फाइनल में जर्मनी को 3-2 से हराया"
+    assert sub in _lines(_page(HEAD, P1, P2, "Next Story", sub, last))

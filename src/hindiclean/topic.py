@@ -129,7 +129,7 @@ def last_sentence_index(blocks: Sequence[Block]) -> int:
         text = blocks[i].text
         if is_prose(text):
             return i
-        if has_devanagari(text) and (is_list_or_table(text) or _inner_end(text)):
+        if has_devanagari(text) and (is_list_or_table(text) or has_inner_sentence_end(text)):
             return i
     return -1
 
@@ -139,5 +139,6 @@ def last_sentence_index(blocks: Sequence[Block]) -> int:
 _INNER_END = re.compile(r"[।॥?!]\s+\S")
 
 
-def _inner_end(text: str) -> bool:
+def has_inner_sentence_end(text: str) -> bool:
+    """A sentence end inside text with more words after it."""
     return _INNER_END.search(text) is not None

@@ -18,6 +18,7 @@ from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
 from ..text import SENTENCE_END, has_devanagari, last_sentence_start, sentence_count, trim_cut
 from ..topic import (
     article_words,
+    has_inner_sentence_end,
     is_body_shape,
     is_headline_shaped,
     is_paragraph,
@@ -56,6 +57,8 @@ LIST_MAX_ITEMS = 10
 _QUOTE_CLOSE = ('"', "”", "'", "’", "»")
 # A bulleted list item ("- विज्ञापन", "• Sponsored"): its marker is not decoration to strip.
 _LIST_ITEM = re.compile(r"[-–•*]\s+\S")
+# Pieces split off a block at glue points are split again at most this deep.
+GLUE_MAX_DEPTH = 8
 # A glue point: a sentence end directly followed by a letter or an opening bracket or quote.
 # (A quote right after the sentence end closes it, unless code residue follows: `।",msid:"`.)
 _GLUE = re.compile(r"[।॥?!.](?=[^\s\d।॥?!.,;:|\-–—)\]}'’”»\"]|\",\w)")
@@ -338,8 +341,8 @@ def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], boo
         text = blocks[j].text
         if is_chrome(text):
             after_chrome = True
-        elif is_body_shape(text):
-            return True
+        elif is_body_shape(text) or (has_devanagari(text) and has_inner_sentence_end(text)):
+            return True  # prose, also when cut short or with a headline glued to its end
         elif not (after_chrome and is_headline_shaped(text)):
             return False
     return False
@@ -536,12 +539,20 @@ class RuleCleaner:
                 continue
             i = nxt
             if hit is None and text:
-                for det in self.detectors:
-                    if det.test(text):
-                        removed.append(Removal(block.line, text, det.category, det.name))
-                        break
-                else:
-                    out.append(block if text == block.text else Block(text, block.line, block.part))
+                try:
+                    kept = self._settle_glued(block, text, g, removed)
+                except RuleTimeout as exc:
+                    timeouts.append(report_timeout(exc, block.line, block.text))
+                    kept = [text]
+                for piece in kept:
+                    for det in self.detectors:
+                        if det.test(piece):
+                            removed.append(Removal(block.line, piece, det.category, det.name))
+                            break
+                    else:
+                        out.append(
+                            block if piece == block.text else Block(piece, block.line, block.part)
+                        )
             if tail is not None:
                 rest = ctx.words_from(i)
                 if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
@@ -619,26 +630,50 @@ class RuleCleaner:
             out.extend(Block(p, block.line) for p in pieces)
         return blocks if out is None else out
 
-    def _glued_split(self, text: str) -> list[str] | None:
-        """text split at every glue point followed by chrome (None: none); each split is
-        looked for in what follows the last, so every glue point is tried once."""
-        pieces: list[str] = []
-        while True:
-            try:
-                found = self._glued_pieces(text)
-            except RuleTimeout:
-                found = None  # a user's rule ran out of time: the rest is judged whole
-            if found is None:
-                return [*pieces, text] if pieces else None
-            pieces.extend(found[:-1])
-            text = found[-1]
+    def _settle_glued(
+        self, block: Block, text: str, gate: _PageGate, removed: list[Removal], depth: int = 0
+    ) -> list[str]:
+        """What is kept of a judged block, split where chrome is still glued to a sentence end
+        in it (a cut may have left such a glue point), each piece judged again until nothing
+        changes: a second run finds no glue point to split in what is kept."""
+        pieces = self._glued_pieces(text) if depth < GLUE_MAX_DEPTH else None
+        if pieces is None:
+            return [text]
+        kept: list[str] = []
+        for piece in pieces:
+            part = Block(piece, block.line, block.part)
+            rest, hit, _tail, _cut = self._judge(part, gate, removed)
+            if hit is None and rest:
+                kept.extend(self._settle_glued(block, rest, gate, removed, depth + 1))
+        return kept
+
+    def _glued_split(self, text: str, depth: int = 0) -> list[str] | None:
+        """text split at every glue point followed by chrome (None: none). Each piece is split
+        again on its own (up to GLUE_MAX_DEPTH), as a second run would see it: a glue point
+        whose rest was too long for a whole-block rule may be chrome once the rest is cut."""
+        try:
+            found = self._glued_pieces(text)
+        except RuleTimeout:
+            return None  # a user's rule ran out of time: the text is judged whole
+        if found is None:
+            return None
+        out: list[str] = []
+        for piece in found:
+            sub = self._glued_split(piece, depth + 1) if depth < GLUE_MAX_DEPTH else None
+            out.extend(sub or [piece])
+        return out
 
     def _glued_pieces(self, text: str) -> list[str] | None:
         """The pieces of text split at its first glue point followed by chrome (None: none)."""
         gate = self._full_gate
         glued = _GLUE.search(text, 0, len(text) - 1)
-        if glued is None or self._whole_hit(text, gate) is not None:
-            return None  # nothing glued, or chrome as a whole (a byline naming `site.com`)
+        if glued is None:
+            return None
+        # Chrome as a whole (a byline naming `site.com`) is not split; judged as the walk judges
+        # it: after its lead cuts.
+        rest = self._cut_lead(Block(text, 0), text, [])
+        if not rest or self._whole_hit(rest, gate) is not None:
+            return None
         for m in _GLUE.finditer(text, glued.start(), len(text) - 1):
             at = m.end()
             rest = text[at:]
