@@ -27,7 +27,7 @@ from .learn import MAX_CANDIDATES, MIN_PAGES, MIN_SHARE, Learner, write_rules
 from .pipeline import Pipeline
 from .rules import RuleError
 
-COMMANDS = ("clean", "explain", "evaluate", "learn")
+COMMANDS = ("clean", "explain", "evaluate", "learn", "rules")
 EXIT_REPORTED = 1  # `clean`: done, some pages reported
 EXIT_FAILED = 3  # `clean`: the run failed (2 is a usage error)
 
@@ -118,6 +118,12 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if report.status != "done":
         return EXIT_FAILED
     return EXIT_REPORTED if report.stats.skipped else 0
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    for name, category, cleaner_name, description in _pipeline(args).rule_names():
+        sys.stdout.write(f"{name}\t{category}\t{cleaner_name}\t{description}\n")
+    return 0
 
 
 def _cmd_learn(args: argparse.Namespace) -> int:
@@ -470,6 +476,16 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--show-misses", action="store_true", help="list lost body and surviving chrome")
     rule_options(v)
     v.set_defaults(func=_cmd_evaluate)
+
+    r = command(
+        "rules", "list every rule, detector and decision name with its category",
+        "List every name a removal can carry (what explain prints in brackets), with its\n"
+        "category, its cleaner and what it removes. Rule and detector names and cleaner or\n"
+        "category names can be given to --disable.",
+        "examples:\n  hindiclean rules\n  hindiclean rules --rules site-rules.toml | grep site.",
+    )
+    rule_options(r)
+    r.set_defaults(func=_cmd_rules)
     return parser
 
 

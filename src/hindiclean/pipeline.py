@@ -125,8 +125,31 @@ class Pipeline:
             cleaner = FunctionCleaner(label, cleaner)
         return Pipeline((*self.cleaners, cleaner))
 
+    def rule_names(self) -> list[tuple[str, str, str, str]]:
+        """Every name a removal of this pipeline can carry: (name, category, cleaner,
+        description), for rules, detectors and the decisions of the position cleaners."""
+        out: list[tuple[str, str, str, str]] = []
+        for c in self.cleaners:
+            if isinstance(c, RuleCleaner):
+                out += [(r.name, r.category, c.name, r.description) for r in c.rules]
+                out += [(d.name, d.category, c.name, d.description) for d in c.detectors]
+            for name, category, description in getattr(c, "decisions", ()):
+                out.append((name, category, c.name, description))
+        return out
+
     def without(self, *names: str) -> Pipeline:
-        """Drop cleaners by name, or switch off single rules (rule or detector names)."""
+        """Drop cleaners by name (a category names its cleaner too: `disclaimer`,
+        `duplicate`), or switch off single rules (rule or detector names)."""
+        names = tuple(self._cleaner_name(n) for n in names)
+        decisions = {
+            n: c.name for c in self.cleaners for n, _cat, _desc in getattr(c, "decisions", ())
+        }
+        taken = [n for n in names if n in decisions]
+        if taken:
+            raise RuleError(
+                f"{taken[0]!r} is a decision of the cleaner {decisions[taken[0]]!r} and cannot be "
+                f"switched off alone yet; switch off the cleaner {decisions[taken[0]]!r} instead"
+            )
         known_rules = {
             n
             for c in self.cleaners
@@ -144,6 +167,12 @@ class Pipeline:
                 c = c.without(*[n for n in names if n in known_rules])
             out.append(c)
         return Pipeline(out)
+
+    def _cleaner_name(self, name: str) -> str:
+        """A category's name stands for its cleaner (`disclaimer` -> `disclaimers`)."""
+        if name not in self.names and f"{name}s" in self.names:
+            return f"{name}s"
+        return name
 
     def with_rules(self, rules: RuleSet | Iterable, name: str = "custom") -> Pipeline:
         """Add user rules (a RuleSet, e.g. from `load_rules`) as a cleaner after `normalize`."""

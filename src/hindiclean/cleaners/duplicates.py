@@ -30,6 +30,13 @@ class Duplicates:
     """Remove repeated paragraphs and headlines, keeping the first (exact) or the longer one."""
 
     name = "duplicates"
+    decisions = (
+        ("duplicate.exact", "duplicate", "a repeat of an earlier paragraph, or a variant of one"),
+        ("duplicate.contained", "duplicate", "whole sentences contained in a longer paragraph"),
+        ("duplicate.headline", "duplicate", "a headline repeated inside a longer headline"),
+        ("duplicate.glued_headline", "duplicate", "the page's headline glued to a paragraph again"),
+        ("related.teaser_card", "related", "a teaser card of another story: its headline doubled"),
+    )
 
     def __call__(self, page: Page) -> Page:
         blocks = page.blocks

@@ -156,6 +156,12 @@ class Layout:
     """Remove the author bio and the widget residue that follow the article's last paragraph."""
 
     name = "layout"
+    decisions = (
+        ("layout.author_bio", "metadata", "an author's bio after the article (or its sentences)"),
+        ("layout.trailing_label", "navigation", "a widget label after the last paragraph"),
+        ("layout.trailing_latin", "navigation", "a Latin-only SEO line after the last paragraph"),
+        ("layout.site_name", "navigation", "the site's name above the headline"),
+    )
 
     def __call__(self, page: Page) -> Page:
         original = page

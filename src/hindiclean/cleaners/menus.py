@@ -90,6 +90,10 @@ class Menus:
     """Remove menu bars and bylines laid out in separator-delimited cells (not table rows)."""
 
     name = "menus"
+    decisions = (
+        ("menus.menu_bar", "navigation", "a menu, tab or language bar of short cells"),
+        ("menus.byline_cells", "metadata", "a byline in cells: name, place, date"),
+    )
 
     def __call__(self, page: Page) -> Page:
         blocks = page.blocks

@@ -149,6 +149,11 @@ class OffTopic:
     """Remove headlines of unrelated stories that carry no marker."""
 
     name = "off_topic"
+    decisions = (
+        (RULE, "related", "another story's headline sharing few words with the article"),
+        ("off_topic.card_list", "related", "a run of links to other stories"),
+        ("off_topic.after_article", "related", "a headline after the article's last sentence"),
+    )
 
     def __call__(self, page: Page) -> Page:
         blocks = page.blocks
