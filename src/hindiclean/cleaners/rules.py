@@ -166,16 +166,23 @@ class _Alternation:
             ]
             regex = compile_rules("|".join(chosen), self.rules) if chosen else None
             self._any_tiers.append((bound, regex))
-        self._keyed: dict[str, re.Pattern[str] | None] = {}
+        # Only characters some rule lists are cached (the cache stays as small as the rules'
+        # first characters, whatever a page holds); characters with the same rules share one
+        # compiled alternation.
+        self._listed = frozenset().union(*(f for f in self._firsts if f))
+        self._keyed: dict[str, re.Pattern[str]] = {}
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def _keyed_regex(self, ch: str) -> re.Pattern[str] | None:
         """The alternation of the rules that list ch as a first character (None: no rule)."""
-        try:
-            return self._keyed[ch]
-        except KeyError:
-            pass
-        chosen = [p for p, f in zip(self._parts, self._firsts, strict=True) if f and ch in f]
-        regex = compile_rules("|".join(chosen), self.rules) if chosen else None
+        regex = self._keyed.get(ch)
+        if regex is not None or ch not in self._listed:
+            return regex
+        chosen = tuple(i for i, f in enumerate(self._firsts) if f and ch in f)
+        regex = self._subsets.get(chosen)
+        if regex is None:
+            regex = compile_rules("|".join(self._parts[i] for i in chosen), self.rules)
+            self._subsets[chosen] = regex
         self._keyed[ch] = regex
         return regex
 
