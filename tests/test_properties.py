@@ -230,6 +230,13 @@ _RAIN_1 = (
     "मौसम विभाग के अनुसार अगले 48 घंटों में पूर्वी उत्तर प्रदेश के कई जिलों में भारी बारिश हो सकती "
     "है, इसलिए प्रशासन ने स्कूलों में छुट्टी घोषित कर दी है।"
 )
+_RAIN_LEAD = "भारी बारिश के चलते प्रशासन ने अगले दो दिन के लिए स्कूल बंद रखने का आदेश दिया है।"
+_FOLLOW = "अगर आप नए अपडेट्स के बारे में जानना चाहते हैं, तो हमारे ब्लॉग को फ़ॉलो करें।"
+_WIDGET = (
+    "Trending Videos",
+    "सोने की कीमत में रिकॉर्ड उछाल, 90 हजार के पार पहुंचा भाव",
+    "आईपीएल नीलामी में सबसे महंगे बिके विदेशी खिलाड़ी कौन",
+)
 _CARD_LIST = (
     "पंजाब में पराली जलाने के मामलों में तेज बढ़ोतरी दर्ज",
     "केरल में निपाह वायरस का नया मामला, स्वास्थ्य विभाग सतर्क",
@@ -304,6 +311,45 @@ KNOWN_PAGES = {
             _RAIN_HEADLINE,
             _RAIN_1,
         ]
+    ),
+    # two stories in a one-line dump, a widget's links between the second headline and its lead
+    "second_story_headline_over_widget": GeneratedPage(
+        "   ".join(
+            [
+                "किसानों के लिए नई सिंचाई योजना, ड्रिप उपकरण पर 80 फीसदी अनुदान",
+                _AGRI_1 + " " + _FOLLOW,
+                _RAIN_HEADLINE,
+                "Trending Videos",
+                "सोने की कीमत में रिकॉर्ड उछाल, 90 हजार के पार पहुंचा भाव",
+                "आईपीएल नीलामी में सबसे महंगे बिके विदेशी खिलाड़ी कौन",
+                "Sponsored",
+                "घर बैठे कमाएं हर महीने पचास हजार रुपये, जानिए आसान तरीका",
+                _RAIN_LEAD + " " + _FOLLOW,
+                _RAIN_1 + " " + _FOLLOW,
+            ]
+        ),
+        (
+            "किसानों के लिए नई सिंचाई योजना, ड्रिप उपकरण पर 80 फीसदी अनुदान",
+            _AGRI_1,
+            _RAIN_HEADLINE,
+            _RAIN_LEAD,
+            _RAIN_1,
+        ),
+    ),
+    # the second headline as a widget's third link, eight chrome lines above its lead
+    "second_story_headline_in_widget": _case(
+        [
+            _AGRI_1,
+            *_WIDGET,
+            _RAIN_HEADLINE,
+            "विज्ञापन",
+            *_WIDGET,
+            *_WIDGET,
+            _RAIN_LEAD,
+            _RAIN_1,
+        ],
+        *_WIDGET,
+        "विज्ञापन",
     ),
 }
 

@@ -47,6 +47,9 @@ TRAILING_MIN_CHARS = 30
 TRAILING_MIN_CONTENT_WORDS = 4
 # A paragraph sharing less than this with the paragraphs above it starts another story.
 STORY_MAX_OVERLAP = 0.3
+# Lines that are not prose (subheadings, widgets' links) allowed between a headline and its lead;
+# past the first, the headline must stand under prose and the lead have a paragraph under it.
+STORY_LEAD_MAX_GAP = 3
 # A line with more commas than this is a list of labels, not a broken sentence.
 BROKEN_MAX_COMMAS = 2
 # Questions over their answers are an interview's or FAQ's when this many share one label.
@@ -130,11 +133,21 @@ def _story_heads(blocks: tuple[Block, ...], start: int, words: _Words) -> set[in
         if is_prose(text):
             seen |= words[i]
             continue
-        # The story's first sentence: right below, or below one subheading or leftover link.
+        # The story's first sentence: right below, or below a few lines that are not prose (a
+        # subheading, leftover links, a widget the page put between headline and lead).
         nxt = i + 1
-        if nxt < n and not is_prose(blocks[nxt].text):
+        while nxt < n and nxt - i <= STORY_LEAD_MAX_GAP and not is_prose(blocks[nxt].text):
             nxt += 1
         if nxt >= n or not is_prose(blocks[nxt].text):
+            continue
+        if nxt - i > 2 and not (
+            i > 0
+            and is_prose(blocks[i - 1].text)
+            and nxt + 1 < n
+            and is_prose(blocks[nxt + 1].text)
+        ):
+            # Past more than one line, the headline must follow the previous story's prose
+            # (not stand in a card list) and its story go on: a lead and another paragraph.
             continue
         if opens_with_dateline(blocks[nxt].text):
             heads.add(i)

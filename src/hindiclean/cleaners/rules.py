@@ -15,7 +15,14 @@ from ..dispatch import first_chars, is_plain_key
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
-from ..text import SENTENCE_END, has_devanagari, last_sentence_start, sentence_count, trim_cut
+from ..text import (
+    SENTENCE_END,
+    content_words,
+    has_devanagari,
+    last_sentence_start,
+    sentence_count,
+    trim_cut,
+)
 from ..topic import (
     article_words,
     has_inner_sentence_end,
@@ -54,6 +61,10 @@ _DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
 _DECOR_CHAR = re.compile(f"[{_DECOR}]")
 _SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
 LIST_MAX_ITEMS = 10
+# Blocks looked at below a list item for the prose it may head, past chrome (ad slots, widgets):
+# any prose within the near ones, prose sharing a content word with the item up to the window.
+HEADS_PROSE_NEAR = 7
+HEADS_PROSE_WINDOW = 12
 _QUOTE_CLOSE = ('"', "”", "'", "’", "»")
 # A bulleted list item ("- विज्ञापन", "• Sponsored"): its marker is not decoration to strip.
 _LIST_ITEM = re.compile(r"[-–•*]\s+\S")
@@ -342,14 +353,17 @@ class _PageContext:
 
 def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], bool]) -> bool:
     """Whether prose follows block i, perhaps after chrome in between (an ad slot, a widget
-    with the headlines under it)."""
+    with the headlines under it); past HEADS_PROSE_NEAR blocks, prose about block i."""
     after_chrome = False
-    for j in range(i + 1, min(len(blocks), i + 8)):
+    for j in range(i + 1, min(len(blocks), i + 1 + HEADS_PROSE_WINDOW)):
         text = blocks[j].text
         if is_chrome(text):
             after_chrome = True
         elif is_body_shape(text) or (has_devanagari(text) and has_inner_sentence_end(text)):
-            return True  # prose, also when cut short or with a headline glued to its end
+            # prose, also when cut short or with a headline glued to its end
+            return j - i <= HEADS_PROSE_NEAR or bool(
+                content_words(text) & content_words(blocks[i].text)
+            )
         elif not (after_chrome and is_headline_shaped(text)):
             return False
     return False
