@@ -170,3 +170,93 @@ def test_subheading_under_a_widget_title_over_prose_with_a_glued_headline_surviv
     sub = "रूस को बिना शर्त समर्थन का वादा"
     last = P3 + " महिला हॉकी: भारत ने फाइनल में जर्मनी को 3-2 से हराया"
     assert sub in _lines(_page(HEAD, P1, P2, "Next Story", sub, last))
+
+
+# -- glue inside a token: where the script changes, or after a time stamp -----------------------
+
+DATELINE = "रायपुर, 12 मई। " + P1
+
+
+def test_byline_ending_on_a_stamp_glued_before_the_dateline_is_split_off() -> None:
+    for byline in (
+        "संकलन: रमेश साहू, रायपुर | खेत समाचार अद्यतन 12.05.2025 • 06:40 IST",
+        "खेत समाचार | किसान की आवाज़ 12/05/2025 | 07:55 PM",
+        "रिपोर्ट: रमेश साहू | 12 मई 2025 | 09:40 पूर्वाह्न",
+        "खेत समाचार सेवा Posted: 2025-05-12T10:32:00+05:30",
+    ):
+        lines = _lines(_page(HEAD, byline + DATELINE, P2, P3))
+        assert DATELINE in lines, byline
+        assert not any(byline[:8] in line for line in lines), byline
+
+
+def test_a_number_with_its_suffix_is_not_a_glue_point() -> None:
+    link = "इसे भी पढ़ें >> पीएम किसान की 20वीं किस्त कब आएगी? जानें ताजा अपडेट"
+    assert _lines(_page(HEAD, P1, link, P2, P3)) == [HEAD, P1, P2, P3]
+    body = "इस साल 20वीं बार मंडी में रिकॉर्ड आवक हुई और 12:30बजे तक खरीद चलती रही।"
+    assert _lines(_page(HEAD, P1, body, P2)) == [HEAD, P1, body, P2]
+
+
+def test_stamp_glued_after_a_headline_is_cut() -> None:
+    raw = _page(HEAD + "Updated: 12 May 2025, 11:20 AM IST", P1, P2, P3)
+    assert _lines(raw) == [HEAD, P1, P2, P3]
+
+
+def test_share_words_and_data_objects_glued_after_the_last_word_are_cut() -> None:
+    for glued in (
+        "ShareTweetWhatsAppCopy Link",
+        "FacebookXWhatsAppTelegramCopy",
+        "शेयरफेसबुकएक्सव्हाट्सएप",
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"मंडी दरें"}',
+        'window.__INITIAL_STATE__={"article":{"id":"kh-1021","section":"krishi"}}',
+    ):
+        assert _lines(_page(HEAD, P1, P2, P3 + glued))[-1] == P3, glued
+
+
+def test_an_open_bracketed_note_glued_after_the_last_sentence_keeps_the_sentence() -> None:
+    raw = _page(HEAD, P1, P2 + "(खेत समाचार की ख़बरें अब व्हाट्सऐप चैनल पर भी. आप हमें", "यूट्यूब पर भी देख सकते हैं.)")
+    lines = _lines(raw)
+    assert lines[:3] == [HEAD, P1, P2]
+
+
+def test_marked_links_with_other_wordings_are_removed() -> None:
+    for link in (
+        "इसे देखें 👉 पड़ोसी जिले में धान की खरीद शुरू, जानें नियम",
+        "क्लिक कर पढ़ें- पड़ोसी जिले में धान की खरीद शुरू, जानें नियम",
+        "और खबर » पड़ोसी जिले में धान की खरीद शुरू, जानें नियम",
+    ):
+        assert _lines(_page(HEAD, P1, link, P2, P3)) == [HEAD, P1, P2, P3], link
+    gallery = "तस्वीरों में देखें: मंडी में उमड़े किसान, रिकॉर्ड आवक से भरे गोदाम"
+    assert gallery in _lines(_page(gallery, P1, P2))
+
+
+# -- sentences broken at links --------------------------------------------------------------------
+
+
+def test_pieces_of_a_sentence_broken_at_links_are_kept() -> None:
+    pieces = [
+        "मंडी के नियम अब",
+        "अंतरराष्ट्रीय मुद्रा कोष (IMF) और विश्व बैंक की सालाना बैठक",
+        "के बाद तय होंगे और भुगतान तीन दिन में मिलेगा।",
+    ]
+    assert _lines(_page(HEAD, P1, *pieces, P2)) == [HEAD, P1, *pieces, P2]
+    # a link's words right under the dateline, carried on by the line below
+    pieces = ["दक्षिण पूर्व मध्य रेलवे", "ने घोषणा की है कि अगले महीने से सभी मंडियों में ई-नीलामी होगी।"]
+    credit = "फाइल फोटो: रायपुर स्टेशन (सौजन्य: दक्षिण पूर्व मध्य रेलवे)"
+    out = _lines(_page(HEAD, credit, "रायपुर।", *pieces, P2))
+    assert out == [HEAD, "रायपुर।", *pieces, P2]
+
+
+def test_a_widget_title_starting_with_and_does_not_protect_the_headlines_above() -> None:
+    cards = [
+        "पंजाब में पराली जलाने के मामलों में तेज बढ़ोतरी दर्ज",
+        "केरल में निपाह वायरस का नया मामला, स्वास्थ्य विभाग सतर्क",
+        "बिहार में पुल ढहने की जांच के लिए समिति गठित",
+    ]
+    out = _lines(_page(HEAD, P1, P2, P3, *cards, "और खबरें"))
+    assert out[:4] == [HEAD, P1, P2, P3]
+    assert not any(card in out for card in cards)
+
+
+def test_a_numbered_list_row_with_dashes_is_not_a_breadcrumb() -> None:
+    rows = ["1. 'धूप के उस पार' – वेब सीरीज – 12 सितंबर", "2. 'सीधी बात' – फिल्म – 13 सितंबर"]
+    assert _lines(_page(HEAD, P1, *rows, P2)) == [HEAD, P1, *rows, P2]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .page import Block
 from .text import content_words, ends_sentence, has_devanagari, is_sentence_like
+from .wordlists import words as word_list
 
 PARAGRAPH_MIN_CHARS = 60
 HEADLINE_MAX_CHARS = 180
@@ -18,6 +19,13 @@ _FIGURE_END = re.compile(r"(?:\s[–—-]|(?<![0-9०-९]):)\s*[0-9०-९][0-9
 # A timeline entry: a date or number of a few words, then a colon (`25 अप्रैल से 10 मई: ...`).
 _DATED_ITEM = re.compile(r"[0-9०-९]{1,4}(?:\s+[^\s:]{1,12}){0,4}\s*:\s")
 _FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
+# Lines a sentence broken at links may span above the line that carries it on.
+FRAGMENT_MAX_LINES = 2
+# A line starting with a continuing word carries a sentence on when it has a sentence end or
+# at least this many words (`और खबरें` is a widget's title).
+CONTINUING_MIN_WORDS = 5
+# A line with more commas than this is a menu of labels, not a piece of a sentence.
+BROKEN_MAX_COMMAS = 2
 
 
 def is_paragraph(text: str) -> bool:
@@ -142,3 +150,46 @@ _INNER_END = re.compile(r"[।॥?!]\s+\S")
 def has_inner_sentence_end(text: str) -> bool:
     """A sentence end inside text with more words after it."""
     return _INNER_END.search(text) is not None
+
+
+def ends_dangling(text: str) -> bool:
+    """A line that ends on a word no sentence or headline ends on (`... के अनुसार`, `... और`):
+    a sentence broken there (at a link, a column, an ad slot) goes on below."""
+    if text.count(",") > BROKEN_MAX_COMMAS or " , " in text:
+        return False  # a menu of comma-separated labels ("..., करियर , और" = "more")
+    parts = text.rstrip(" ,;-–—").rsplit(None, 1)
+    return bool(parts) and parts[-1].lower() in word_list("dangling")
+
+
+def starts_continuing(text: str) -> bool:
+    """A line that starts with a word no sentence starts with (`ने इसे ...`, `भी शुरू ...`): it
+    carries on the sentence of the line above."""
+    first = text.split(None, 1)
+    return bool(first) and first[0] in word_list("continuing")
+
+
+def _carries_on(text: str) -> bool:
+    """A line that is a clause of a sentence: a sentence end in it, or enough words."""
+    return (
+        ends_sentence(text)
+        or has_inner_sentence_end(text)
+        or len(text.split()) >= CONTINUING_MIN_WORDS
+    )
+
+
+def sentence_fragments(blocks: Sequence[Block]) -> set[int]:
+    """Lines that are pieces of one sentence the page broke at links: those ending on a dangling
+    word, and up to FRAGMENT_MAX_LINES lines without a sentence end above a line that carries
+    their sentence on (`ने इसे ... रखा है।`: a clause, not a widget's title `और खबरें`).
+    Never another story's headline nor a site's name."""
+    out: set[int] = set()
+    for k, block in enumerate(blocks):
+        text = block.text
+        if ends_dangling(text):
+            out.add(k)
+        if k and starts_continuing(text) and _carries_on(text):
+            for j in range(k - 1, max(-1, k - 1 - FRAGMENT_MAX_LINES), -1):
+                if ends_sentence(blocks[j].text):
+                    break
+                out.add(j)
+    return out

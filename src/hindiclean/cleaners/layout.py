@@ -16,7 +16,14 @@ import re
 
 from ..page import Block, Page, Removal
 from ..text import ends_sentence, has_devanagari, has_latin, last_sentence_start
-from ..topic import article_start, is_headline_shaped, is_list_or_table, is_paragraph, is_prose
+from ..topic import (
+    article_start,
+    is_headline_shaped,
+    is_list_or_table,
+    is_paragraph,
+    is_prose,
+    sentence_fragments,
+)
 
 # Families of words an author's bio is made of; a bio hits at least BIO_MIN_FAMILIES of them.
 _BIO_FAMILIES = tuple(
@@ -117,11 +124,14 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
             last_head = j
             break
     candidates: list[int] = []
+    fragments = sentence_fragments(blocks) if last_head > 0 else set()
     for i in range(last_head):
         text = blocks[i].text
         words = text.split()
         if not 0 < len(words) <= SITE_NAME_MAX_WORDS or len(text) < 4 or ends_sentence(text):
             continue
+        if i in fragments:
+            continue  # a link's words inside a sentence broken at it
         candidates.append(i)
         if len(candidates) >= SITE_NAME_MAX_CANDIDATES:
             break

@@ -14,6 +14,8 @@ _SPACED_SEPARATOR = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
+# A numbered list item (`1. 'धुंध के उस पार' – वेब सीरीज – 12 सितंबर`): a row, not a path.
+_NUMBERED_ITEM = re.compile(r"[0-9०-९]{1,3}[.)]\s")
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -21,7 +23,7 @@ def is_breadcrumb(text: str) -> bool:
     category path in Devanagari (धर्म/त्योहार). Never a sentence."""
     if len(text) > 300 or (ends_sentence(text) and not text.endswith(("?", "!"))):
         return False
-    if "।" in text:
+    if "।" in text or _NUMBERED_ITEM.match(text):
         return False
     seps = _SPACED_SEPARATOR.findall(text)
     if len(seps) >= 2 and len(set(seps)) == 1:

@@ -31,8 +31,8 @@ from ..topic import (
     last_sentence_index,
     opens_with_dateline,
     overlap,
+    sentence_fragments,
 )
-from ..wordlists import words as word_list
 
 MIN_CHARS = 40
 MIN_CONTENT_WORDS = 5
@@ -50,8 +50,6 @@ STORY_MAX_OVERLAP = 0.3
 # Lines that are not prose (subheadings, widgets' links) allowed between a headline and its lead;
 # past the first, the headline must stand under prose and the lead have a paragraph under it.
 STORY_LEAD_MAX_GAP = 3
-# A line with more commas than this is a list of labels, not a broken sentence.
-BROKEN_MAX_COMMAS = 2
 # Questions over their answers are an interview's or FAQ's when this many share one label.
 QA_MIN_PAIRS = 2
 # Verse: a run of at least this many headline-shaped lines, whose median line is shorter than a
@@ -61,15 +59,6 @@ VERSE_MAX_MEDIAN_CHARS = RUN_MIN_CHARS
 RULE = "off_topic.unrelated_headline"
 # The attribution line of an embedded post ("— Name (@handle) March 2, 2025"): body.
 _EMBED_ATTRIBUTION = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
-
-
-def _broken_sentence(text: str) -> bool:
-    """A line that ends on a word no sentence or headline ends on (`... के अनुसार`, `... लेकिन`):
-    part of a sentence the page broke at a link, never another story's headline."""
-    if text.count(",") > BROKEN_MAX_COMMAS or " , " in text:
-        return False  # a menu of comma-separated labels ("..., करियर , और" = "more")
-    parts = text.rstrip(" ,;-–—").rsplit(None, 1)
-    return bool(parts) and parts[-1].lower() in word_list("dangling")
 
 
 def _question_over_answer(blocks: tuple[Block, ...], i: int) -> bool:
@@ -182,12 +171,13 @@ class OffTopic:
         end = last_sentence_index(blocks)
         heads = _story_heads(blocks, start, words)
         questions = _interview_questions(blocks, start, end)
+        fragments = sentence_fragments(blocks)
         shaped = [
             i > start
             and i not in heads
             and not _TIME_LINE.fullmatch(blocks[i - 1].text)  # a live-blog entry under its time
             and is_headline_shaped(b.text)
-            and not _broken_sentence(b.text)
+            and i not in fragments
             and not _EMBED_ATTRIBUTION.match(b.text)
             and i not in questions
             for i, b in enumerate(blocks)

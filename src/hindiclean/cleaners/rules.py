@@ -74,6 +74,31 @@ GLUE_MAX_DEPTH = 8
 # (A quote right after the sentence end closes it, unless code residue follows: `।",msid:"`.)
 _GLUE = re.compile(r"[।॥?!.](?=[^\s\d।॥?!.,;:|\-–—)\]}'’”»\"]|\",\w)")
 _SENTENCE_END_AT = re.compile(r"[।॥?!](?=\s|$)")
+# A glue point inside a token where the script changes: a Devanagari letter directly followed
+# by a capital Latin letter (`...रोकUpdated: 03 Oct`); what follows is judged as a block's rest.
+_SCRIPT_GLUE = re.compile(r"(?<=[\u0900-\u0963])(?=[A-Z])")
+# A glue point where chrome ends and the body begins with no space: a Latin letter, `+`, a
+# closing bracket, the minutes of a time or a time-of-day word, directly followed by a
+# Devanagari letter (`... 06:40 ISTमाजुली,`, `+05:30पणजी,`, `A-AA+सिक्किम:`,
+# `[संबंधित: ...]ओज़ोन`, `09:40 पूर्वाह्ननई`); not a number's suffix (`20वीं`). What comes
+# before is judged: split off only when it is chrome.
+_LEAD_GLUE = re.compile(
+    r"(?:(?<=[A-Za-z+\]])|(?<=[:.][0-9]{2})|(?:पूर्वाह्न|अपराह्न))"
+    r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
+)
+# A head ending on a date-time stamp (`14.08.2025 • 06:40 IST`, `2025-05-09T10:32:00+05:30`,
+# `१४ सितंबर २०२५ | १०:१५ अपराह्न`) is a byline or dateline, when it holds no sentence end.
+_STAMP_END = re.compile(
+    r"[0-9०-९]{1,2}[:.][0-9०-९]{2}(?::[0-9]{2})?\s*"
+    r"(?:[+-][0-9]{2}:?[0-9]{2}|AM|PM|am|pm|IST|GMT|UTC|पूर्वाह्न|अपराह्न|बजे)?\s*$"
+)
+_DATE_IN = re.compile(
+    r"[0-9०-९]{1,4}[./-][0-9०-९]{1,2}[./-][0-9०-९]{1,4}|[0-9०-९]{1,2}\s+\S{3,12}\s+[0-9०-९]{4}"
+    r"|\S{3,12}\s+[0-9०-९]{1,2},\s+[0-9०-९]{4}"
+)
+# A glued note: a sentence end directly followed by a bracketed span that runs to the end of
+# the block (closed there, or going on in the next line).
+_GLUED_NOTE = re.compile(r"[(\[][^()\[\]]{10,400}[)\]]?\s*")
 
 
 def _first_sentence_end(text: str) -> int:
@@ -687,8 +712,17 @@ class RuleCleaner:
     def _glued_pieces(self, text: str) -> list[str] | None:
         """The pieces of text split at its first glue point followed by chrome (None: none)."""
         gate = self._full_gate
+        found = self._lead_glued(text, gate)
+        if found is not None:
+            return found
         glued = _GLUE.search(text, 0, len(text) - 1)
         if glued is None:
+            glued = _SCRIPT_GLUE.search(text, 1, len(text) - 1)
+            if glued is None:
+                return None
+            rest = text[glued.end() :]
+            if self._whole_hit(rest, gate) is not None or self._opens_with_marker(rest):
+                return [text[: glued.end()], rest]
             return None
         # Chrome as a whole (a byline naming `site.com`) is not split; judged as the walk judges
         # it: after its lead cuts.
@@ -701,11 +735,32 @@ class RuleCleaner:
             head = text[:at].rstrip()
             if not head.strip(SENTENCE_END + "".join(_QUOTE_CLOSE) + " "):
                 continue
-            if self._whole_hit(rest, gate) is not None or self._opens_with_marker(rest):
+            if (
+                self._whole_hit(rest, gate) is not None
+                or self._opens_with_marker(rest)
+                or _GLUED_NOTE.fullmatch(rest)
+            ):
                 return [head, rest]
             for end in (_first_sentence_end(rest), rest.find(" ")):
                 if 0 < end < len(rest) and self._whole_hit(rest[:end], gate) is not None:
                     return [head, rest[:end], rest[end:].strip()]
+        return None
+
+    def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
+        """text split at the first lead glue point whose head is chrome: taken by a whole-block
+        rule, or a byline ending on a date-time stamp (None: none)."""
+        for m in _LEAD_GLUE.finditer(text, 1, min(len(text) - 1, CUT_MAX_CHARS)):
+            at = m.end()
+            head = text[:at]
+            if _SENTENCE_END_AT.search(head):
+                return None  # past the first sentence: not a lead
+            kept = self._cut_lead(Block(head, 0), head, [])
+            if (
+                not kept
+                or self._whole_hit(kept, gate) is not None
+                or (_STAMP_END.search(head) and _DATE_IN.search(head))
+            ):
+                return [head.rstrip(), text[at:]]
         return None
 
     def _opens_with_marker(self, text: str) -> bool:
