@@ -6,10 +6,9 @@ import re
 from collections.abc import Sequence
 
 from .page import Block
+from .settings import current
 from .text import content_words, ends_sentence, has_devanagari, is_sentence_like
 
-PARAGRAPH_MIN_CHARS = 60
-HEADLINE_MAX_CHARS = 180
 _LIST_MARK = ("-", "–", "•", "*", "→")
 _CLOSE = "\"'”’)] "
 _QA_MARK = re.compile(r"(?:सवाल|प्रश्न|उत्तर|जवाब|Q|A|Ques|Ans)\s*[0-9]{0,2}\s*[:.)]", re.IGNORECASE)
@@ -24,7 +23,9 @@ def is_paragraph(text: str) -> bool:
     """A block that is surely article prose: sentence-shaped, long enough, not a headline
     (a one-sentence question or exclamation is headline style)."""
     return (
-        len(text) >= PARAGRAPH_MIN_CHARS and is_sentence_like(text) and not is_headline_shaped(text)
+        len(text) >= current().topic.paragraph_min_chars
+        and is_sentence_like(text)
+        and not is_headline_shaped(text)
     )
 
 
@@ -47,7 +48,11 @@ _SIGNATURE = re.compile(r"\s[|•]\s[^|•।]{1,40}$")
 def is_signed_headline(text: str) -> bool:
     """A sponsored headline signed with its advertiser: `... सीखें, 7 दिन मुफ्त | Brand`."""
     m = _SIGNATURE.search(text)
-    return m is not None and m.start() >= 25 and is_headline_shaped(text[: m.start()])
+    return (
+        m is not None
+        and m.start() >= current().topic.signed_headline_min_chars
+        and is_headline_shaped(text[: m.start()])
+    )
 
 
 def is_body_shape(text: str) -> bool:
@@ -62,7 +67,7 @@ def is_body_shape(text: str) -> bool:
 
 def is_headline_shaped(text: str) -> bool:
     """Short, no sentence inside, not a list item or table row: how a story link looks."""
-    if len(text) > HEADLINE_MAX_CHARS or is_list_or_table(text):
+    if len(text) > current().topic.headline_max_chars or is_list_or_table(text):
         return False
     # Questions and exclamations are headline style; a danda or full stop inside is prose.
     if "।" in text or "॥" in text or "|" in text or _FULL_STOP.search(text):
@@ -88,7 +93,7 @@ def is_prose(text: str) -> bool:
     """A sentence of the article (Hindi, or English of some length), not a headline."""
     if not is_sentence_like(text) or is_headline_shaped(text):
         return False
-    return has_devanagari(text) or len(text.split()) >= 8
+    return has_devanagari(text) or len(text.split()) >= current().topic.prose_min_words
 
 
 def article_start(blocks: Sequence[Block]) -> int | None:
@@ -117,7 +122,7 @@ def overlap(text: str | set[str], reference: set[str]) -> float | None:
     """Share of text's content words (or of the given word set) found in reference; None when
     there are too few to judge."""
     words = content_words(text) if isinstance(text, str) else text
-    if len(words) < 3:
+    if len(words) < current().topic.overlap_min_words:
         return None
     return sum(1 for w in words if w in reference) / len(words)
 
