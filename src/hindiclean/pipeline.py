@@ -75,6 +75,7 @@ class Pipeline:
     ) -> None:
         if settings is not None and not isinstance(settings, Settings):
             raise TypeError(f"settings must be a Settings, got {type(settings).__name__}")
+        self._settings = settings
         items: list[Cleaner] = []
         for c in cleaners:
             if not callable(c):
@@ -89,7 +90,6 @@ class Pipeline:
         self.cleaners: tuple[Cleaner, ...] = tuple(items)
         self._steps = _fuse(self.cleaners)
         self.name = "pipeline"
-        self._settings = settings
 
     @property
     def settings(self) -> Settings | None:

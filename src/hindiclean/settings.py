@@ -30,6 +30,7 @@ can hang a run, applied when a rule is made: a module constant too.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -479,7 +480,8 @@ class Settings:
             section = getattr(self, sf.name)
             out += ["", f"[{sf.name}]", f"# {type(section).__doc__}"]
             for f in fields(section):
-                out.append(f"# {f.metadata['doc']}")
+                out += textwrap.wrap(f.metadata["doc"], 96, initial_indent="# ",
+                                     subsequent_indent="#   ")
                 out.append(f"{f.name} = {_toml_value(getattr(section, f.name))}")
         return "\n".join(out) + "\n"
 
