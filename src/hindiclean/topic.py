@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from .page import Block
 from .settings import current
 from .text import content_words, ends_sentence, has_devanagari, is_sentence_like
+from .wordlists import ordered
 
-_LIST_MARK = ("-", "–", "•", "*", "→")
+_LIST_MARK = ordered("list_marks")  # words/list_marks.txt
 _CLOSE = "\"'”’)] "
 _QA_MARK = re.compile(r"(?:सवाल|प्रश्न|उत्तर|जवाब|Q|A|Ques|Ans)\s*[0-9]{0,2}\s*[:.)]", re.IGNORECASE)
 # A row that ends in a figure after a dash or colon: `कैथल – 497/500`, `टमाटर: 40/किलो`.

@@ -18,20 +18,12 @@ from ..page import Block, Page, Removal
 from ..settings import current
 from ..text import ends_sentence, has_devanagari, has_latin, last_sentence_start
 from ..topic import article_start, is_headline_shaped, is_list_or_table, is_paragraph, is_prose
+from ..wordlists import ordered
 
 # Families of words an author's bio is made of; a bio hits at least `bio_min_families` of them.
 _BIO_FAMILIES = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"पत्रकारिता|पत्रकार|जर्नलिज्म|journalis|मीडिया|संपादक|रिपोर्टिंग|रिपोर्टर|संवाददाता|"
-        r"एडिटर|न्यूज रूम|न्यूजरूम|डिजिटल|अखबार|डेस्क",
-        r"वर्षों से|साल से|दशक|अनुभव|सेवाएं दे|जुड़े हैं|जुड़ी हैं|जुड़े रहे|जुड़ी रहीं|काम कर चुके|"
-        r"काम कर चुकी|काम किया है|कार्यरत|सक्रिय हैं|सफर|इससे पहले|से पहले वे|से पहले वह",
-        r"IIMC|जनसंचार|डिप्लोमा|डिग्री|पढ़ाई की|ग्रेजुएशन|विश्वविद्यालय|university|मास कम्युनिकेशन|"
-        r"सर्टिफिकेशन|स्नातक",
-        r"लिखते हैं|लिखती हैं|रुचि|शौक|शौकीन|नजर रखते|नजर रखती|कवर करते|कवर करती|बीट|विशेषज्ञता|"
-        r"पकड़ है|समीक्षा कर|लिखते रहे|लिखती रही",
-    )
+    re.compile("|".join(map(re.escape, ordered(f"bio_{family}"))), re.IGNORECASE)
+    for family in ("journalism", "career", "education", "beat")  # words/bio_*.txt
 )
 # Thresholds: `Settings().layout` (hindiclean.settings), read once per call.
 _TIME_STAMP = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")

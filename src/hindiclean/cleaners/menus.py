@@ -18,10 +18,11 @@ import re
 from ..page import Page
 from ..settings import current
 from ..text import dedup_key, ends_sentence
+from ..wordlists import ordered
 
 # Cell separators of menus and bylines, tried in this order (the first one that splits the line
-# into enough cells is the line's separator).
-SEPARATORS = ("|", "•", "·", "◆", "▪")
+# into enough cells is the line's separator): words/separators.txt.
+SEPARATORS = ordered("separators")
 # Thresholds: `Settings().menus` (hindiclean.settings), read once per call.
 _MONTHS = (
     "जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|"

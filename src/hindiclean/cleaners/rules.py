@@ -26,6 +26,7 @@ from ..topic import (
     last_sentence_index,
     overlap,
 )
+from ..wordlists import char_class
 
 # Thresholds (how far a tail, a cut, a list header reach): `Settings().rules`
 # (hindiclean.settings), read when a cleaner is called.
@@ -33,10 +34,7 @@ from ..topic import (
 _CUT_EDGE = frozenset(" \u200c\u200d")
 # Decoration around a label ("--- विज्ञापन ---", "— AD —", "▲ caption", "Ad ↓"): stripped before
 # whole-block rules are matched, so a rule names the label, not every way to draw it.
-_DECOR = (
-    r"\s\-—–_=*~•·▪■□●○◆◇▲△▼▽►▶◀◁▸▹◂◃❯❮‣⟩⟨⟫⟪⟶⟵⇢⇠➔➤➜➙#|:;.,…<>«»‹›\[\]"
-    "\u2190-\u21ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
-)
+_DECOR = r"\s" + char_class("decoration")  # words/decoration.txt
 _DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
 _DECOR_CHAR = re.compile(f"[{_DECOR}]")
 _SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
