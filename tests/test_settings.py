@@ -361,3 +361,15 @@ def test_cli_bad_settings_file_is_a_usage_error_before_any_work(
     assert res.returncode == 2
     assert f"{bad}: [layout] label_max_words: must be 0 or more" in res.stderr
     assert res.stdout == "" and not out.exists()
+
+
+def test_learn_reads_its_section() -> None:
+    """A recurring line is learned under the defaults, not when learn.max_chars is below its
+    length (learning runs under the active settings)."""
+    from hindiclean import learn_rules
+
+    line = "हमारे न्यूज़लेटर के लिए यहां साइन अप करें"
+    pages = [f"{line}\n{P1} यह खबर संख्या {i} है।\n{P2}" for i in range(10)]
+    assert len(learn_rules(pages)) == 1
+    with use(Settings().replace(**{"learn.max_chars": len(line) - 1})):
+        assert len(learn_rules(pages)) == 0
