@@ -13,7 +13,6 @@ from hindiclean.batch import Options, iter_sources, run_batch
 from hindiclean.batch import learning as batch_learning
 from hindiclean.cli import main
 from hindiclean.learn import (
-    MAX_CHARS,
     SiteLearner,
     SiteRules,
     learn_rules,
@@ -22,6 +21,7 @@ from hindiclean.learn import (
     site_file_name,
     site_of,
 )
+from hindiclean.settings import DEFAULTS
 
 from .dumpgen import AGENCY, PORTALS, crawl
 
@@ -113,7 +113,7 @@ def test_learned_rules_match_what_they_were_learned_from_and_no_longer_line(lear
 
     for rules in learned.rules.values():
         for r in rules:
-            assert r.max_chars <= MAX_CHARS
+            assert r.max_chars <= DEFAULTS.learn.max_chars
             for e in r.examples:
                 assert regex.fullmatch(r.pattern, e, regex.IGNORECASE)
 

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hindiclean.rules as rules_module
+import hindiclean.settings as hc_settings
 from hindiclean import Page, Pipeline, Rule, RuleCleaner, RuleError, clean, load_rules
 from hindiclean.cleaners import layout as layout_module
 from hindiclean.cleaners import rules as engine
@@ -194,7 +195,8 @@ def test_sentence_cuts_read_each_sentence_once(monkeypatch):
         floors.clear()
         clean(BODY + " " + "हमारे ब्लॉग को फ़ॉलो करें। " * n)
         assert n <= len(floors) <= n + 5
-        assert max(floors) <= engine.CUT_MAX_CHARS + 2 or len(floors) == 1
+        cut_max = hc_settings.DEFAULTS.rules.cut_max_chars
+        assert max(floors) <= cut_max + 2 or len(floors) == 1
 
 
 def test_site_names_look_at_a_bounded_number_of_lines(monkeypatch):
@@ -274,14 +276,14 @@ def test_user_rules_run_on_regex_packaged_on_re():
 # A pattern the static check lets through (its outer repeat is bounded by 3) but which is cubic:
 # on a few hundred letters with no digit it takes about a second.
 _SLOW = r"(?:\w+\s?){1,3}[0-9]"
+_FAST_TIMEOUT = hc_settings.Settings().replace(**{"rules.user_pattern_timeout": 0.005})
 
 
 @pytest.mark.parametrize("scope", ["tail", "sentence", "lead"])
-def test_timeout_keeps_the_block_and_reports(monkeypatch, scope):
-    monkeypatch.setattr(rules_module, "USER_PATTERN_TIMEOUT", 0.005)
+def test_timeout_keeps_the_block_and_reports(scope):
     assert backtracking_hazard(_SLOW) is None
     slow = Rule("user.slow", "navigation", _SLOW, scope=scope)
-    pipeline = Pipeline.default().with_rules([slow])
+    pipeline = Pipeline.default().with_rules([slow]).with_settings(_FAST_TIMEOUT)
     long_block = "क" * 380 + "।"  # one sentence, short enough for a prompt
     text = "\n".join([BODY, "विज्ञापन", long_block, "Follow Us"])
     with warnings.catch_warnings(record=True) as caught:
@@ -297,11 +299,11 @@ def test_timeout_keeps_the_block_and_reports(monkeypatch, scope):
     )
 
 
-def test_timeout_of_an_unless_keeps_the_block(monkeypatch):
-    monkeypatch.setattr(rules_module, "USER_PATTERN_TIMEOUT", 0.005)
+def test_timeout_of_an_unless_keeps_the_block():
     rule = Rule("user.slow_unless", "ads", "क", scope="prefix", max_chars=10_000, unless=_SLOW)
     with pytest.warns(RuleTimeoutWarning, match="user.slow_unless"):
-        result = Pipeline.default().with_rules([rule]).run("क" * 380 + "\n" + BODY)
+        pipeline = Pipeline.default().with_rules([rule]).with_settings(_FAST_TIMEOUT)
+        result = pipeline.run("क" * 380 + "\n" + BODY)
     assert result.text.startswith("क" * 380 + "\n")
     assert [t.rules for t in result.timeouts] == [("user.slow_unless",)]
 

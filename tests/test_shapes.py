@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from hindiclean import Page, Pipeline, clean
-from hindiclean.cleaners.layout import BIO_MAX_SENTENCES, bio_start, layout
+from hindiclean.cleaners.layout import bio_start, layout
 from hindiclean.cleaners.navigation import is_breadcrumb
+from hindiclean.settings import DEFAULTS
 from hindiclean.topic import is_headline_shaped, is_list_or_table
 
 PARA = (
@@ -51,7 +52,7 @@ def test_bio_alone_goes_whole_and_journalism_prose_stays() -> None:
     assert bio_start("लेखक: " + BIO) == 0  # only a label before the bio
     assert bio_start(PARA) is None
     # A long run of sentences about journalism is an article about it, not a bio.
-    prose = " ".join([BIO] * (BIO_MAX_SENTENCES // 2 + 1))
+    prose = " ".join([BIO] * (DEFAULTS.layout.bio_max_sentences // 2 + 1))
     assert bio_start(prose) is None
     out = clean(f"{PARA}\n{prose}\n")
     assert prose in out

@@ -1,4 +1,5 @@
-"""Command line: `hindiclean clean`, `explain`, `learn` and `evaluate`; see `hindiclean --help`."""
+"""Command line: `hindiclean clean`, `explain`, `learn`, `evaluate`, `rules` and `settings`; see
+`hindiclean --help`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -26,14 +28,43 @@ from .evaluate import GoldError, evaluate
 from .learn import MAX_CANDIDATES, MIN_PAGES, MIN_SHARE, Learner, write_rules
 from .pipeline import Pipeline
 from .rules import RuleError
+from .settings import Settings as CleanerSettings
+from .settings import use
 
-COMMANDS = ("clean", "explain", "evaluate", "learn", "rules")
+COMMANDS = ("clean", "explain", "evaluate", "learn", "rules", "settings")
 EXIT_REPORTED = 1  # `clean`: done, some pages reported
 EXIT_FAILED = 3  # `clean`: the run failed (2 is a usage error)
 
 
+def _settings(args: argparse.Namespace) -> CleanerSettings | None:
+    """The cleaners' settings from --settings FILE.toml (None: the defaults); a bad file is a
+    usage error naming the file, the section and the field."""
+    path = getattr(args, "settings", None)
+    if path is None:
+        return None
+    try:
+        return CleanerSettings.from_toml(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _spec(args: argparse.Namespace) -> PipelineSpec:
+    return PipelineSpec(tuple(args.rules or ()), tuple(args.disable or ()), _settings(args))
+
+
 def _pipeline(args: argparse.Namespace) -> Pipeline:
-    return PipelineSpec(tuple(args.rules or ()), tuple(args.disable or ())).build()
+    return _spec(args).build()
+
+
+def _learn_options(args: argparse.Namespace, spec: PipelineSpec) -> tuple[int, float, int]:
+    """--min-pages, --min-share, --max-candidates: given, or from the settings file, or the
+    defaults."""
+    learn = (spec.settings or CleanerSettings()).learn
+    return (
+        learn.min_pages if args.min_pages is None else args.min_pages,
+        learn.min_share if args.min_share is None else args.min_share,
+        learn.max_candidates if args.max_candidates is None else args.max_candidates,
+    )
 
 
 def _inputs_or_stdin(inputs: list[str], command: str) -> list[str]:
@@ -49,7 +80,7 @@ def _inputs_or_stdin(inputs: list[str], command: str) -> list[str]:
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    spec = PipelineSpec(tuple(args.rules or ()), tuple(args.disable or ()))
+    spec = _spec(args)  # a bad settings file fails here, before any work starts
     spec.build()  # bad rules and unknown names fail here, before any work starts
     if args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
@@ -57,12 +88,19 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     # Into --out: a progress bar on a terminal and a summary. To stdout (a filter, as in
     # `cat page.txt | hindiclean clean | less`): only skipped pages are reported.
     quiet = args.quiet or not args.out
+    min_pages, min_share, max_candidates = _learn_options(args, spec)
     settings = Settings(
         page_timeout=args.page_timeout, max_listed=args.max_listed,
         gzip_level=args.gzip_level, fsync=not args.no_fsync,
-        learn_min_pages=args.min_pages, learn_min_share=args.min_share,
-        learn_max_candidates=args.max_candidates,
+        learn_min_pages=min_pages, learn_min_share=min_share,
+        learn_max_candidates=max_candidates,
     )
+    if spec.settings is not None:
+        settings = replace(
+            settings,
+            learn_max_total=spec.settings.learn.max_total_candidates,
+            learn_max_sites=spec.settings.learn.max_sites,
+        )
     try:
         settings.check()
     except ValueError as exc:
@@ -126,21 +164,34 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_settings(args: argparse.Namespace) -> int:
+    settings = _settings(args) or CleanerSettings()
+    if args.toml:
+        sys.stdout.write(settings.to_toml())
+        return 0
+    for name, value, description in settings.items():
+        sys.stdout.write(f"{name}\t{value}\t{description}\n")
+    return 0
+
+
 def _cmd_learn(args: argparse.Namespace) -> int:
+    spec = PipelineSpec(settings=_settings(args))
+    min_pages, min_share, max_candidates = _learn_options(args, spec)
     sources = discover(args.inputs, args.glob)
     if not sources:
         raise UsageError(f"no input files (folders are searched for {args.glob!r}; see --glob)")
-    try:
-        learner = Learner(args.min_pages, args.min_share, args.max_candidates)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    skipped: list[str] = []
-    for name, text in read_pages(sources, args.field, skipped):
-        learner.add(text, name)
-    rules = learner.rules()
+    with use(spec.settings or CleanerSettings()):
+        try:
+            learner = Learner(min_pages, min_share, max_candidates)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        skipped: list[str] = []
+        for name, text in read_pages(sources, args.field, skipped):
+            learner.add(text, name)
+        rules = learner.rules()
     header = (
-        f"Learned by `hindiclean learn` from {learner.pages} pages (min {args.min_pages} pages, "
-        f"{100 * args.min_share:g} % of them).\n"
+        f"Learned by `hindiclean learn` from {learner.pages} pages (min {min_pages} pages, "
+        f"{100 * min_share:g} % of them).\n"
         "Each rule removes a whole line that recurs across the dump. Read them, delete any that\n"
         "is body, then: hindiclean clean ... --rules THIS_FILE"
     )
@@ -341,6 +392,13 @@ def _parser() -> argparse.ArgumentParser:
             help="switch off a cleaner (off_topic) or one rule (ads.label); repeatable",
         )
 
+    def settings_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--settings", metavar="FILE.toml",
+            help="the cleaners' thresholds from a TOML file (see `hindiclean settings --toml`); "
+            "values it does not name keep their defaults",
+        )
+
     c = command(
         "clean", "clean text files, folders, JSONL (.gz) or Parquet into --out (or stdout)",
         _CLEAN_HELP, _CLEAN_EXAMPLES,
@@ -404,16 +462,16 @@ def _parser() -> argparse.ArgumentParser:
         "pass back with --rules)",
     )
     c.add_argument(
-        "--min-pages", type=int, default=d.learn_min_pages,
+        "--min-pages", type=int,
         help=f"--learn: a line must recur on this many of its site's pages; a site with fewer "
         f"pages learns nothing (default {d.learn_min_pages})",
     )
     c.add_argument(
-        "--min-share", type=float, default=d.learn_min_share,
+        "--min-share", type=float,
         help=f"--learn: ... and on this share of them (default {d.learn_min_share})",
     )
     c.add_argument(
-        "--max-candidates", type=int, default=d.learn_max_candidates,
+        "--max-candidates", type=int,
         help=f"--learn: distinct lines counted per site at most (default "
         f"{d.learn_max_candidates})",
     )
@@ -423,6 +481,7 @@ def _parser() -> argparse.ArgumentParser:
         help="no progress bar, no summary (skipped pages are still reported)",
     )
     rule_options(c)
+    settings_option(c)
     c.set_defaults(func=_cmd_clean)
 
     ln = command(
@@ -434,18 +493,19 @@ def _parser() -> argparse.ArgumentParser:
     ln.add_argument("--glob", default="*.txt", help="files to take from folders (default *.txt)")
     ln.add_argument("--field", default="text", help="JSONL/Parquet field (default text)")
     ln.add_argument(
-        "--min-pages", type=int, default=MIN_PAGES,
+        "--min-pages", type=int,
         help=f"a line must recur on this many pages (default {MIN_PAGES})",
     )
     ln.add_argument(
-        "--min-share", type=float, default=MIN_SHARE,
+        "--min-share", type=float,
         help=f"... and on this share of all pages (default {MIN_SHARE})",
     )
     ln.add_argument(
-        "--max-candidates", type=int, default=MAX_CANDIDATES,
+        "--max-candidates", type=int,
         help=f"distinct lines counted at most: bounds memory (default {MAX_CANDIDATES})",
     )
     ln.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    settings_option(ln)
     ln.set_defaults(func=_cmd_learn)
 
     e = command(
@@ -466,6 +526,7 @@ def _parser() -> argparse.ArgumentParser:
         help="colour the output (default auto: on a terminal, unless NO_COLOR is set)",
     )
     rule_options(e)
+    settings_option(e)
     e.set_defaults(func=_cmd_explain)
 
     v = command(
@@ -475,6 +536,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     v.add_argument("--show-misses", action="store_true", help="list lost body and surviving chrome")
     rule_options(v)
+    settings_option(v)
     v.set_defaults(func=_cmd_evaluate)
 
     r = command(
@@ -486,6 +548,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     rule_options(r)
     r.set_defaults(func=_cmd_rules)
+
+    st = command(
+        "settings", "list every threshold of the cleaners, or write a TOML file of them",
+        "List every setting (threshold) of the cleaners: its name (section.field), its value\n"
+        "and what it bounds. --toml writes them as a TOML file to edit and pass back with\n"
+        "--settings (clean, explain, evaluate, learn).",
+        "examples:\n  hindiclean settings\n  hindiclean settings --toml > my-settings.toml\n"
+        "  hindiclean settings --settings my-settings.toml     # the values a file gives",
+    )
+    st.add_argument("--toml", action="store_true", help="write a TOML file (with comments)")
+    settings_option(st)
+    st.set_defaults(func=_cmd_settings)
     return parser
 
 

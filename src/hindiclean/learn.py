@@ -9,11 +9,14 @@ What is learned: a line (a whole block) that
 - occurs on at least `min_pages` pages and `min_share` of them (counted once per page, on a key
   where digits, month names, case, punctuation and nukta are folded: `Updated: 12 July` and
   `Updated: 3 Aug` count together);
-- is chrome-shaped: at most `MAX_CHARS` characters, at most one sentence, and not a long
-  sentence (`LONG_SENTENCE_WORDS` words or more: that is agency copy or a repeated quote);
+- is chrome-shaped: at most `learn.max_chars` characters, at most one sentence, and not a long
+  sentence (`learn.long_sentence_words` words or more: agency copy or a repeated quote);
 - never stands inside a longer paragraph (on any page, before or after it stood alone);
-- is not, on more than `MAX_HEADING_SHARE` of its pages, a heading over the article's prose (a
+- is not, on more than `learn.max_heading_share` of its pages, a heading over the article's prose (a
   recurring subheading such as `क्या है मामला?` is body).
+
+The thresholds are the `learn` section of `hindiclean.settings` (the active settings; the
+names below are its defaults, the default values of the functions' parameters).
 """
 
 from __future__ import annotations
@@ -31,17 +34,15 @@ from .cleaners.normalize import normalize
 from .page import Page
 from .pipeline import Pipeline, Result
 from .rules import Rule, RuleSet
+from .settings import DEFAULTS, current
 from .text import dedup_key, has_devanagari, is_sentence_like, sentence_keys
 from .topic import article_start, is_body_shape, is_paragraph
 
-MIN_PAGES = 5
-MIN_SHARE = 0.02
-MAX_CHARS = 200
-LONG_SENTENCE_WORDS = 12
-MAX_HEADING_SHARE = 0.2
-MAX_CANDIDATES = 200_000
-MAX_TOTAL_CANDIDATES = 2_000_000  # over all sites of a dump
-MAX_SITES = 100_000  # sites counted at once
+MIN_PAGES = DEFAULTS.learn.min_pages
+MIN_SHARE = DEFAULTS.learn.min_share
+MAX_CANDIDATES = DEFAULTS.learn.max_candidates
+MAX_TOTAL_CANDIDATES = DEFAULTS.learn.max_total_candidates  # over all sites of a dump
+MAX_SITES = DEFAULTS.learn.max_sites  # sites counted at once
 PIPELINE_CACHE = 256  # per-site pipelines kept built in one process
 
 _MONTHS = (
@@ -164,9 +165,10 @@ class _Candidate:
 
 
 def _is_candidate_shape(text: str, n_sentences: int) -> bool:
-    if len(text) > MAX_CHARS or n_sentences > 1:
+    s = current().learn
+    if len(text) > s.max_chars or n_sentences > 1:
         return False
-    return not (is_sentence_like(text) and len(text.split()) >= LONG_SENTENCE_WORDS)
+    return not (is_sentence_like(text) and len(text.split()) >= s.long_sentence_words)
 
 
 def observe(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
@@ -287,7 +289,7 @@ def make_rules(learned: list[tuple[str, _Candidate]], pages: int, site: str = ""
         examples = tuple(dict.fromkeys(c.examples or [c.text]))  # each distinct line once
         pattern = expand_fragments(_line_pattern(*examples))
         # nothing longer than a line of chrome (yet room for numbers and months that differ)
-        max_chars = min(2 * max(map(len, examples)) + 40, MAX_CHARS)
+        max_chars = min(2 * max(map(len, examples)) + 40, current().learn.max_chars)
         if not all(_matches(pattern, e) for e in examples):  # pragma: no cover - by construction
             pattern = "|".join(re.escape(e) for e in examples)
         rules.append(
@@ -313,7 +315,8 @@ def make_rules(learned: list[tuple[str, _Candidate]], pages: int, site: str = ""
 
 def passes(c: _Candidate, need: int) -> bool:
     """The tests a counted line must pass to be learned."""
-    return c.count >= need and not c.inside and c.headings <= MAX_HEADING_SHARE * c.count
+    share = current().learn.max_heading_share
+    return c.count >= need and not c.inside and c.headings <= share * c.count
 
 
 def learn_rules(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from .cleaners.rules import RuleCleaner
 from .cleaners.social import social
 from .page import Page, Removal
 from .rules import RuleError, RuleSet
+from .settings import _ACTIVE, Settings, use
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,18 @@ class Pipeline:
     >>> p = Pipeline.default().without("off_topic")
     >>> "off_topic" in p.names
     False
+
+    A pipeline may carry its own `Settings` (`settings=`, `with_settings`): its cleaners run
+    under them (`hindiclean.settings.current()`). Without, it runs under the active settings
+    (the defaults, unless an outer pipeline or a `settings.use()` block sets others).
     """
 
-    def __init__(self, cleaners: Iterable[Cleaner | Callable] = ()) -> None:
+    def __init__(
+        self, cleaners: Iterable[Cleaner | Callable] = (), *, settings: Settings | None = None
+    ) -> None:
+        if settings is not None and not isinstance(settings, Settings):
+            raise TypeError(f"settings must be a Settings, got {type(settings).__name__}")
+        self._settings = settings
         items: list[Cleaner] = []
         for c in cleaners:
             if not callable(c):
@@ -79,6 +90,20 @@ class Pipeline:
         self.cleaners: tuple[Cleaner, ...] = tuple(items)
         self._steps = _fuse(self.cleaners)
         self.name = "pipeline"
+
+    @property
+    def settings(self) -> Settings | None:
+        """This pipeline's own settings (None: it runs under the active ones)."""
+        return self._settings
+
+    def with_settings(self, settings: Settings | None) -> Pipeline:
+        """This pipeline running under `settings` (None: under the active ones); the cleaners
+        and their compiled rules are shared, not rebuilt."""
+        if settings is not None and not isinstance(settings, Settings):
+            raise TypeError(f"settings must be a Settings, got {type(settings).__name__}")
+        new = copy.copy(self)
+        new._settings = settings
+        return new
 
     @classmethod
     def default(cls) -> Pipeline:
@@ -110,11 +135,13 @@ class Pipeline:
         return tuple(c.name for c in self.cleaners)
 
     def __repr__(self) -> str:
-        return f"Pipeline({list(self.names)})"
+        changed = self._settings.changed() if self._settings is not None else {}
+        return f"Pipeline({list(self.names)}{f', settings={changed}' if changed else ''})"
 
     def __add__(self, other: Pipeline | Cleaner) -> Pipeline:
+        """The cleaners of both, under this pipeline's settings."""
         extra = other.cleaners if isinstance(other, Pipeline) else (other,)
-        return Pipeline(self.cleaners + tuple(extra))
+        return Pipeline(self.cleaners + tuple(extra), settings=self._settings)
 
     def then(self, cleaner: Cleaner | Callable[[Page], Page], name: str | None = None) -> Pipeline:
         """This pipeline with one more cleaner at the end (a plain function needs a `name`)."""
@@ -123,7 +150,7 @@ class Pipeline:
             if not label:
                 raise TypeError("give the cleaner a name: .then(func, name='my_site')")
             cleaner = FunctionCleaner(label, cleaner)
-        return Pipeline((*self.cleaners, cleaner))
+        return Pipeline((*self.cleaners, cleaner), settings=self._settings)
 
     def rule_names(self) -> list[tuple[str, str, str, str]]:
         """Every name a removal of this pipeline can carry: (name, category, cleaner,
@@ -166,7 +193,7 @@ class Pipeline:
             if isinstance(c, RuleCleaner):
                 c = c.without(*[n for n in names if n in known_rules])
             out.append(c)
-        return Pipeline(out)
+        return Pipeline(out, settings=self._settings)
 
     def _cleaner_name(self, name: str) -> str:
         """A category's name stands for its cleaner (`disclaimer` -> `disclaimers`)."""
@@ -190,11 +217,19 @@ class Pipeline:
         items = list(self.cleaners)
         at = items.index(normalize) + 1 if normalize in items else 0
         items.insert(at, custom)
-        return Pipeline(items)
+        return Pipeline(items, settings=self._settings)
 
     def __call__(self, page: Page) -> Page:
-        for step in self._steps:
-            page = step(page)
+        if self._settings is None:
+            for step in self._steps:
+                page = step(page)
+            return page
+        token = _ACTIVE.set(self._settings)
+        try:
+            for step in self._steps:
+                page = step(page)
+        finally:
+            _ACTIVE.reset(token)
         return page
 
     def run(self, text: str) -> Result:
@@ -213,6 +248,10 @@ class Pipeline:
 DEFAULT = Pipeline.default()
 
 
-def clean(text: str) -> str:
-    """The article alone, from the raw text of one Hindi news page."""
-    return DEFAULT.run(text).text
+def clean(text: str, settings: Settings | None = None) -> str:
+    """The article alone, from the raw text of one Hindi news page (under `settings`, when
+    given; see `hindiclean.settings`)."""
+    if settings is None:
+        return DEFAULT.run(text).text
+    with use(settings):
+        return DEFAULT.run(text).text

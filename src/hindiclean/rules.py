@@ -13,6 +13,8 @@ from pathlib import Path
 
 import regex
 
+from .settings import current
+
 if sys.version_info >= (3, 11):
     import re._parser as sre_parse
 
@@ -53,10 +55,9 @@ class RuleError(ValueError):
 # through: they backtrack polynomially, with a small exponent.
 REDOS_SAFE_REPEATS = 3
 # Every match of a user's pattern (a rule not shipped with hindiclean, and its `unless` and
-# `until`) runs under this time limit, in seconds (the `regex` module's `timeout=`). On a
-# timeout the block is kept as it is, and the rule is reported (a RuleTimeoutWarning, and a
-# record in `Page.timeouts` / `Result.timeouts`).
-USER_PATTERN_TIMEOUT = 0.25
+# `until`) runs under a time limit, `Settings().rules.user_pattern_timeout` seconds (the `regex`
+# module's `timeout=`, read at each match). On a timeout the block is kept as it is, and the
+# rule is reported (a RuleTimeoutWarning, and a record in `Page.timeouts` / `Result.timeouts`).
 
 # Characters a char-set test is made on: ASCII, Latin-1, Devanagari, general punctuation and
 # the spaces a page holds. Two sets overlap when some sample is in both.
@@ -350,10 +351,11 @@ def backtracking_hazard(pattern: str) -> str | None:
 
 
 class RuleTimeout(Exception):
-    """A user's pattern ran past USER_PATTERN_TIMEOUT on some text."""
+    """A user's pattern ran past its time limit (`user_pattern_timeout`) on some text."""
 
     def __init__(self, rules: tuple[str, ...]) -> None:
-        super().__init__(f"rule(s) {', '.join(rules)} exceeded {USER_PATTERN_TIMEOUT} s")
+        limit = current().rules.user_pattern_timeout
+        super().__init__(f"rule(s) {', '.join(rules)} exceeded {limit} s")
         self.rules = rules
 
 
@@ -373,7 +375,8 @@ class TimedOut:
 def report_timeout(exc: RuleTimeout, line: int, text: str) -> TimedOut:
     record = TimedOut(exc.rules, line, text[:80])
     warnings.warn(
-        f"hindiclean: rule {', '.join(exc.rules)} ran past {USER_PATTERN_TIMEOUT} s on line "
+        f"hindiclean: rule {', '.join(exc.rules)} ran past {current().rules.user_pattern_timeout} "
+        f"s on line "
         f"{line} ({text[:40]!r}...); the block was kept as it is",
         RuleTimeoutWarning,
         stacklevel=3,
@@ -382,8 +385,8 @@ def report_timeout(exc: RuleTimeout, line: int, text: str) -> TimedOut:
 
 
 class TimedPattern:
-    """A user's pattern compiled with `regex`: `search` and `match` under USER_PATTERN_TIMEOUT
-    (read at each call), raising RuleTimeout when it runs out."""
+    """A user's pattern compiled with `regex`: `search` and `match` under the active settings'
+    `rules.user_pattern_timeout` (read at each call), raising RuleTimeout when it runs out."""
 
     __slots__ = ("_regex", "pattern", "rules")
 
@@ -401,13 +404,13 @@ class TimedPattern:
 
     def search(self, text: str, pos: int = 0):
         try:
-            return self._regex.search(text, pos, timeout=USER_PATTERN_TIMEOUT)
+            return self._regex.search(text, pos, timeout=current().rules.user_pattern_timeout)
         except TimeoutError:
             raise RuleTimeout(self.rules) from None
 
     def match(self, text: str, pos: int = 0):
         try:
-            return self._regex.match(text, pos, timeout=USER_PATTERN_TIMEOUT)
+            return self._regex.match(text, pos, timeout=current().rules.user_pattern_timeout)
         except TimeoutError:
             raise RuleTimeout(self.rules) from None
 
@@ -435,7 +438,7 @@ class Rule:
     source: str = "<code>"
     meta: dict = field(default_factory=dict, compare=False, hash=False)  # e.g. learned counts
     # True for the rules shipped with hindiclean (matched with `re`, no time limit); a user's
-    # rule is matched with `regex` under USER_PATTERN_TIMEOUT.
+    # rule is matched with `regex` under its time limit (`rules.user_pattern_timeout`).
     packaged: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -8,6 +8,8 @@ import unicodedata
 
 import ftfy
 
+from .wordlists import ordered, words
+
 # --- normalisation -----------------------------------------------------------------------------
 
 # Zero-width space, BOM, word joiner, soft hyphen and other invisible noise. ZWJ/ZWNJ are handled
@@ -207,7 +209,7 @@ def _normalize_once(line: str) -> str:
 SENTENCE_END = "।॥?!.|"
 _CLOSERS = "\"'”’»)]}*"
 # Auxiliary verbs that close a Hindi sentence whose danda the page dropped.
-_FINAL_AUX = frozenset(["है", "हैं", "था", "थी", "थे", "थीं", "हो", "हूं", "हूँ"])
+_FINAL_AUX = words("final_aux")
 
 
 def ends_sentence(text: str) -> bool:
@@ -324,24 +326,14 @@ def sentence_keys(text: str) -> tuple[str, ...]:
     return tuple(k for k in (" ".join(p.split()) for p in fold(text).split(_SENT_MARK)) if k)
 
 
-_SUFFIXES = (
-    "ियों", "ियां", "ियाँ", "ाओं", "ाएं", "ाएँ", "ओं", "ों", "ें", "ां", "ाँ",
-    "ी", "ा", "े", "ो", "ि", "ु", "ू", "ं", "s",
-)
+_SUFFIXES = ordered("suffixes")  # words/suffixes.txt, longer endings first
 # One inflection ending after three or more letters, at a word's end. Each ending is followed
 # by a look-behind over itself and the three letters before it (the same test as a leading
 # (?<=\S\S\S)), so the pattern opens with literals and sre skips to candidate positions.
 _SUFFIX = re.compile(
     "(?:" + "|".join(f"{e}(?<=\\S{{{3 + len(e)}}})" for e in _SUFFIXES) + r")(?=\s|\Z)"
 )
-_STOPWORD_TEXT = """
-के का की को में से पर है हैं था थी थे और या भी ने तो कि यह ये वह वे इस उस इन उन एक
-लिए साथ बाद पहले तक जो जब तब कर करने किया किए गया गई गए हो होने होगा होगी रहा रही रहे
-अब नहीं ही सभी कुछ कई बहुत सबसे ऐसे जैसे किसी कोई अपने अपनी अपना उनके उनकी उनका इसके
-इसकी इसका जिस जिसे जिन्होंने उन्होंने वाले वाली वाला बीच दौरान बारे तरह अन्य लेकर हुए हुआ हुई
-क्या क्यों कैसे कब कहां कहाँ जानें आज कल दिन साल नए नई नया बड़ा बड़ी बड़े
-the a an of in on to for and or is are was be by with from at as this that it its
-"""
+_STOPWORD_TEXT = " ".join(ordered("stopwords"))  # words/stopwords.txt
 
 
 def _stems(text: str) -> set[str]:

@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 
 from .page import Block
+from .settings import current
 from .text import content_words, ends_sentence, has_devanagari, is_sentence_like
+from .wordlists import ordered
 from .wordlists import words as word_list
 
-PARAGRAPH_MIN_CHARS = 60
-HEADLINE_MAX_CHARS = 180
-_LIST_MARK = ("-", "–", "•", "*", "→")
+_LIST_MARK = ordered("list_marks")  # words/list_marks.txt
 _CLOSE = "\"'”’)] "
 _QA_MARK = re.compile(r"(?:सवाल|प्रश्न|उत्तर|जवाब|Q|A|Ques|Ans)\s*[0-9]{0,2}\s*[:.)]", re.IGNORECASE)
 # A row that ends in a figure after a dash or colon: `कैथल – 497/500`, `टमाटर: 40/किलो`.
@@ -19,20 +19,15 @@ _FIGURE_END = re.compile(r"(?:\s[–—-]|(?<![0-9०-९]):)\s*[0-9०-९][0-9
 # A timeline entry: a date or number of a few words, then a colon (`25 अप्रैल से 10 मई: ...`).
 _DATED_ITEM = re.compile(r"[0-9०-९]{1,4}(?:\s+[^\s:]{1,12}){0,4}\s*:\s")
 _FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
-# Lines a sentence broken at links may span above the line that carries it on.
-FRAGMENT_MAX_LINES = 2
-# A line starting with a continuing word carries a sentence on when it has a sentence end or
-# at least this many words (`और खबरें` is a widget's title).
-CONTINUING_MIN_WORDS = 5
-# A line with more commas than this is a menu of labels, not a piece of a sentence.
-BROKEN_MAX_COMMAS = 2
 
 
 def is_paragraph(text: str) -> bool:
     """A block that is surely article prose: sentence-shaped, long enough, not a headline
     (a one-sentence question or exclamation is headline style)."""
     return (
-        len(text) >= PARAGRAPH_MIN_CHARS and is_sentence_like(text) and not is_headline_shaped(text)
+        len(text) >= current().topic.paragraph_min_chars
+        and is_sentence_like(text)
+        and not is_headline_shaped(text)
     )
 
 
@@ -55,7 +50,11 @@ _SIGNATURE = re.compile(r"\s[|•]\s[^|•।]{1,40}$")
 def is_signed_headline(text: str) -> bool:
     """A sponsored headline signed with its advertiser: `... सीखें, 7 दिन मुफ्त | Brand`."""
     m = _SIGNATURE.search(text)
-    return m is not None and m.start() >= 25 and is_headline_shaped(text[: m.start()])
+    return (
+        m is not None
+        and m.start() >= current().topic.signed_headline_min_chars
+        and is_headline_shaped(text[: m.start()])
+    )
 
 
 def is_body_shape(text: str) -> bool:
@@ -70,7 +69,7 @@ def is_body_shape(text: str) -> bool:
 
 def is_headline_shaped(text: str) -> bool:
     """Short, no sentence inside, not a list item or table row: how a story link looks."""
-    if len(text) > HEADLINE_MAX_CHARS or is_list_or_table(text):
+    if len(text) > current().topic.headline_max_chars or is_list_or_table(text):
         return False
     # Questions and exclamations are headline style; a danda or full stop inside is prose.
     if "।" in text or "॥" in text or "|" in text or _FULL_STOP.search(text):
@@ -96,7 +95,7 @@ def is_prose(text: str) -> bool:
     """A sentence of the article (Hindi, or English of some length), not a headline."""
     if not is_sentence_like(text) or is_headline_shaped(text):
         return False
-    return has_devanagari(text) or len(text.split()) >= 8
+    return has_devanagari(text) or len(text.split()) >= current().topic.prose_min_words
 
 
 def article_start(blocks: Sequence[Block]) -> int | None:
@@ -125,7 +124,7 @@ def overlap(text: str | set[str], reference: set[str]) -> float | None:
     """Share of text's content words (or of the given word set) found in reference; None when
     there are too few to judge."""
     words = content_words(text) if isinstance(text, str) else text
-    if len(words) < 3:
+    if len(words) < current().topic.overlap_min_words:
         return None
     return sum(1 for w in words if w in reference) / len(words)
 
@@ -155,7 +154,7 @@ def has_inner_sentence_end(text: str) -> bool:
 def ends_dangling(text: str) -> bool:
     """A line that ends on a word no sentence or headline ends on (`... के अनुसार`, `... और`):
     a sentence broken there (at a link, a column, an ad slot) goes on below."""
-    if text.count(",") > BROKEN_MAX_COMMAS or " , " in text:
+    if text.count(",") > current().topic.broken_max_commas or " , " in text:
         return False  # a menu of comma-separated labels ("..., करियर , और" = "more")
     parts = text.rstrip(" ,;-–—").rsplit(None, 1)
     return bool(parts) and parts[-1].lower() in word_list("dangling")
@@ -173,22 +172,23 @@ def _carries_on(text: str) -> bool:
     return (
         ends_sentence(text)
         or has_inner_sentence_end(text)
-        or len(text.split()) >= CONTINUING_MIN_WORDS
+        or len(text.split()) >= current().topic.continuing_min_words
     )
 
 
 def sentence_fragments(blocks: Sequence[Block]) -> set[int]:
     """Lines that are pieces of one sentence the page broke at links: those ending on a dangling
-    word, and up to FRAGMENT_MAX_LINES lines without a sentence end above a line that carries
+    word, and up to `fragment_max_lines` lines without a sentence end above a line that carries
     their sentence on (`ने इसे ... रखा है।`: a clause, not a widget's title `और खबरें`).
     Never another story's headline nor a site's name."""
     out: set[int] = set()
+    max_lines = current().topic.fragment_max_lines
     for k, block in enumerate(blocks):
         text = block.text
         if ends_dangling(text):
             out.add(k)
         if k and starts_continuing(text) and _carries_on(text):
-            for j in range(k - 1, max(-1, k - 1 - FRAGMENT_MAX_LINES), -1):
+            for j in range(k - 1, max(-1, k - 1 - max_lines), -1):
                 if ends_sentence(blocks[j].text):
                     break
                 out.add(j)

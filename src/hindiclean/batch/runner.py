@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from .. import __version__
 from ..learn import SiteLearner, SiteRules
+from ..settings import use
 from . import learning, work
 from .files import Lock, write_atomic
 from .inputs import Source, UsageError
@@ -58,6 +59,8 @@ class Runner:
         self.options_digest = digest(
             __version__, options.text_field, options.errors, rules, options.spec.disable
         )
+        if options.spec.settings is not None:  # an output depends on the settings too
+            self.options_digest = digest(self.options_digest, options.spec.settings.as_dict())
 
     # ------------------------------------------------------------ bookkeeping
 
@@ -247,8 +250,12 @@ def run_batch(
 ) -> Report:
     """Clean every source; see `Options`. Raises UsageError for inputs that cannot work; a run
     that cannot go on ends with `report.status == "failed"` and `report.error`. With
-    `options.learn`, `sources` is a function that lists the sources (called for each pass)."""
-    return Runner(options).run(sources)
+    `options.learn`, `sources` is a function that lists the sources (called for each pass).
+    `options.spec.settings` are the workers' settings, and this process's while learning."""
+    if options.spec.settings is None:
+        return Runner(options).run(sources)
+    with use(options.spec.settings):
+        return Runner(options).run(sources)
 
 
 __all__ = ["Options", "Runner", "run_batch"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..learn import SiteRules, observe, site_of
 from ..pipeline import DEFAULT, Pipeline
 from ..rules import load_rules
+from ..settings import Settings, activate
 from . import jsonline
 from .files import write_atomic
 from .pool import OutputError, Task, started
@@ -26,10 +27,12 @@ from .report import Failure, Stats
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """How to build the pipeline: user rule files and names to switch off (picklable)."""
+    """How to build the pipeline: user rule files, names to switch off and the settings
+    (`hindiclean.settings.Settings`, None: the defaults) (picklable)."""
 
     rules: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
+    settings: Settings | None = None
 
     def build(self) -> Pipeline:
         p = DEFAULT
@@ -37,6 +40,8 @@ class PipelineSpec:
             p = p.with_rules(load_rules(path), name=f"custom:{Path(path).stem}")
         if self.disable:
             p = p.without(*self.disable)
+        if self.settings is not None:
+            p = p.with_settings(self.settings)
         return p
 
 
@@ -49,6 +54,8 @@ def init(spec: PipelineSpec, sites: SiteRules | None = None) -> None:
     """Build this process's pipeline (run in each worker as it starts); with `sites`, each
     site's pipeline is the base one plus the site's learned rules, built on first use."""
     global _PIPELINE, _SITES
+    if spec.settings is not None:  # for the pipeline and for what learning reads in a worker
+        activate(spec.settings)
     _PIPELINE = spec.build()
     _SITES = None
     _LEARNED.clear()

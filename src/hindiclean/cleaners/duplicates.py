@@ -15,15 +15,12 @@ import re
 from functools import cache
 
 from ..page import Block, Page, Removal
+from ..settings import current
 from ..text import content_words, dedup_key, is_sentence_like, last_sentence_start, sentence_keys
 from ..topic import article_words, is_headline_shaped, is_paragraph, overlap
 
 _PREFIX_SEP = re.compile(r"\s*(?::|\s[-–|]\s)\s*")
-HEADLINE_MAX_CHARS = 300
-HEADLINE_MAX_DISTANCE = 4
-CARD_MIN_CHARS = 30
-CONTAINED_MAX_PEERS = 64
-MIN_WORDS = 4
+# Thresholds: `Settings().duplicates` (hindiclean.settings), read once per call.
 
 
 class Duplicates:
@@ -105,13 +102,14 @@ def _teaser_cards(
     after the article has started, and the one-paragraph summary under it when that summary is
     about the card's story and not about the article."""
     cards: dict[int, str] = {}
+    s = current().duplicates
     start = next((i for i, b in enumerate(blocks) if is_paragraph(b.text)), len(blocks))
     for i, b in enumerate(blocks):
         h = i - 1
         if drop.get(i) != "duplicate.exact" or first.get(keys[i]) != h or h <= start:
             continue
         text = b.text
-        if len(text) < CARD_MIN_CHARS or not is_headline_shaped(text):
+        if len(text) < s.card_min_chars or not is_headline_shaped(text):
             continue
         cards[h] = "related.teaser_card"
         p = i + 1
@@ -120,7 +118,12 @@ def _teaser_cards(
             others = article_words(blocks[:p] + blocks[p + 1 :])
             own = overlap(text, content_words(blocks[p].text))
             rest = overlap(text, others - content_words(text))
-            if own is not None and rest is not None and own >= 0.3 and rest < 0.5:
+            if (
+                own is not None
+                and rest is not None
+                and own >= s.teaser_min_own_overlap
+                and rest < s.teaser_max_rest_overlap
+            ):
                 cards[p] = "related.teaser_card"
     return cards
 
@@ -133,6 +136,7 @@ def _contained(
     A block may open with the tail of a sentence (`है । ...`, a copy cut mid-sentence): that
     fragment may match the end of the longer block's sentence.
     """
+    s = current().duplicates
     where: dict[str, list[tuple[int, int]]] = {}
     for i, sk in enumerate(sent_keys):
         if i in drop:
@@ -142,7 +146,7 @@ def _contained(
     for a, ska in enumerate(sent_keys):
         if a in drop or not ska or not is_sentence_like(blocks[a].text):
             continue
-        if len(blocks[a].text.split()) < MIN_WORDS:
+        if len(blocks[a].text.split()) < s.min_words:
             continue
         head = ska
         fragment = ""
@@ -150,7 +154,7 @@ def _contained(
             head, fragment = ska[1:], ska[0]
         # A page where hundreds of blocks open with the same sentence is degenerate: compare
         # with a bounded number of them, so the work stays linear in the page.
-        for b, pos in where.get(head[0], ())[:CONTAINED_MAX_PEERS]:
+        for b, pos in where.get(head[0], ())[: s.contained_max_peers]:
             if b == a or b in drop:
                 continue
             skb = sent_keys[b]
@@ -164,14 +168,15 @@ def _contained(
 
 def _prefixed_headlines(blocks: tuple[Block, ...], keys: list[str], drop: dict[int, str]) -> None:
     """A headline repeated just below the same headline with a `Topic:` prefix."""
+    s = current().duplicates
     for j, b in enumerate(blocks):
-        if j in drop or len(b.text) > HEADLINE_MAX_CHARS or is_sentence_like(b.text):
+        if j in drop or len(b.text) > s.headline_max_chars or is_sentence_like(b.text):
             continue
         parts = _PREFIX_SEP.split(b.text, maxsplit=1)
         if len(parts) != 2:
             continue
         k = dedup_key(parts[1])
-        if len(k.split()) < MIN_WORDS:
+        if len(k.split()) < s.min_words:
             continue
         # The distance counts the blocks that stay (a repeat dropped in between is gone on a
         # second run, and the distance must not shrink then).
@@ -183,7 +188,7 @@ def _prefixed_headlines(blocks: tuple[Block, ...], keys: list[str], drop: dict[i
                 drop[i] = "duplicate.headline"
                 break
             seen += 1
-            if seen >= HEADLINE_MAX_DISTANCE:
+            if seen >= s.headline_max_distance:
                 break
 
 
@@ -191,10 +196,11 @@ def _glued_headlines(
     blocks: tuple[Block, ...], keys: list[str], drop: dict[int, str]
 ) -> dict[int, int]:
     """A paragraph whose last piece, after its last sentence, repeats an earlier headline."""
+    min_words = current().duplicates.min_words
     headlines = {
         keys[i]: i
         for i, b in enumerate(blocks)
-        if i not in drop and not is_sentence_like(b.text) and len(keys[i].split()) >= MIN_WORDS
+        if i not in drop and not is_sentence_like(b.text) and len(keys[i].split()) >= min_words
     }
     cuts: dict[int, int] = {}
     if not headlines:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..page import Block, Page, Removal
+from ..settings import current
 from ..text import ends_sentence, has_devanagari, has_latin, last_sentence_start
 from ..topic import (
     article_start,
@@ -24,39 +25,19 @@ from ..topic import (
     is_prose,
     sentence_fragments,
 )
+from ..wordlists import ordered
 
-# Families of words an author's bio is made of; a bio hits at least BIO_MIN_FAMILIES of them.
+# Families of words an author's bio is made of; a bio hits at least `bio_min_families` of them.
 _BIO_FAMILIES = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"पत्रकारिता|पत्रकार|जर्नलिज्म|journalis|मीडिया|संपादक|रिपोर्टिंग|रिपोर्टर|संवाददाता|"
-        r"एडिटर|न्यूज रूम|न्यूजरूम|डिजिटल|अखबार|डेस्क",
-        r"वर्षों से|साल से|दशक|अनुभव|सेवाएं दे|जुड़े हैं|जुड़ी हैं|जुड़े रहे|जुड़ी रहीं|काम कर चुके|"
-        r"काम कर चुकी|काम किया है|कार्यरत|सक्रिय हैं|सफर|इससे पहले|से पहले वे|से पहले वह",
-        r"IIMC|जनसंचार|डिप्लोमा|डिग्री|पढ़ाई की|ग्रेजुएशन|विश्वविद्यालय|university|मास कम्युनिकेशन|"
-        r"सर्टिफिकेशन|स्नातक",
-        r"लिखते हैं|लिखती हैं|रुचि|शौक|शौकीन|नजर रखते|नजर रखती|कवर करते|कवर करती|बीट|विशेषज्ञता|"
-        r"पकड़ है|समीक्षा कर|लिखते रहे|लिखती रही",
-    )
+    re.compile("|".join(map(re.escape, ordered(f"bio_{family}"))), re.IGNORECASE)
+    for family in ("journalism", "career", "education", "beat")  # words/bio_*.txt
 )
-BIO_MIN_FAMILIES = 3
-# A bio is a few sentences: at most this many are looked at from the end of a block, and what
-# stands before them must be at least this long to be kept as the article's prose.
-BIO_MAX_SENTENCES = 8
-BIO_HEAD_MIN_CHARS = 60
-BIO_MAX_MISSES = 1
-LABEL_MAX_WORDS = 3
-SITE_NAME_MAX_WORDS = 4
-# The site's name is one of the first short lines of a page: only this many are looked up in
-# the removed chrome (each look-up reads all of it), so a page of thousands of short lines above
-# its headline stays linear.
-SITE_NAME_MAX_CANDIDATES = 8
-HEADLINE_MIN_WORDS = 5
+# Thresholds: `Settings().layout` (hindiclean.settings), read once per call.
 _TIME_STAMP = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 
 
 def is_author_bio(text: str) -> bool:
-    return sum(1 for fam in _BIO_FAMILIES if fam.search(text)) >= BIO_MIN_FAMILIES
+    return sum(1 for fam in _BIO_FAMILIES if fam.search(text)) >= current().layout.bio_min_families
 
 
 def bio_start(text: str) -> int | None:
@@ -64,18 +45,19 @@ def bio_start(text: str) -> int | None:
 
     The bio is the run of final sentences that speak of the writer (a word of one of the bio
     families; one sentence of the run may lack one) and together read as a bio. A run longer
-    than BIO_MAX_SENTENCES is not a bio but prose about journalism; a block that holds only a
+    than `bio_max_sentences` is not a bio but prose about journalism; a block that holds only a
     name or a heading before the run goes whole."""
+    s = current().layout
     found = None
     misses = 0
     end = len(text)
-    for _ in range(BIO_MAX_SENTENCES + 1):
+    for _ in range(s.bio_max_sentences + 1):
         start = last_sentence_start(text[:end].rstrip())
         if any(fam.search(text, start, end) for fam in _BIO_FAMILIES):
             found = start
         else:
             misses += 1  # one sentence without a bio word (a hobby, a motto) may sit inside
-            if misses > BIO_MAX_MISSES:
+            if misses > s.bio_max_misses:
                 break
         if start == 0:
             break
@@ -84,14 +66,14 @@ def bio_start(text: str) -> int | None:
         return None  # too long a run for a bio
     if found is None or not is_author_bio(text[found:]):
         return None
-    return 0 if len(text[:found].strip()) < BIO_HEAD_MIN_CHARS else found
+    return 0 if len(text[:found].strip()) < s.bio_head_min_chars else found
 
 
 def _trailing_label(text: str) -> bool:
     """A widget label: a few words, no sentence, no list item, table row or time stamp."""
     if ends_sentence(text) or is_list_or_table(text) or _TIME_STAMP.search(text):
         return False
-    return len(text.split()) <= LABEL_MAX_WORDS
+    return len(text.split()) <= current().layout.label_max_words
 
 
 def _trailing_latin(text: str) -> bool:
@@ -100,7 +82,7 @@ def _trailing_latin(text: str) -> bool:
         has_latin(text)
         and not has_devanagari(text)
         and not ends_sentence(text)
-        and len(text.split()) >= 4
+        and len(text.split()) >= current().layout.latin_min_words
         and not is_list_or_table(text)
     )
 
@@ -111,7 +93,8 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     stand right above a removed navigation line.
 
     Linear: where the headline zone begins is found in one pass from the article's start up,
-    and only the first SITE_NAME_MAX_CANDIDATES short lines are looked up in the chrome."""
+    and only the first `site_name_max_candidates` short lines are looked up in the chrome."""
+    s = current().layout
     blocks = page.blocks
     start = article_start(blocks) if page.removals else None
     if start is None:
@@ -120,7 +103,7 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     last_head = -1
     for j in range(start - 1, -1, -1):
         text = blocks[j].text
-        if is_headline_shaped(text) and len(text.split()) >= HEADLINE_MIN_WORDS:
+        if is_headline_shaped(text) and len(text.split()) >= s.headline_min_words:
             last_head = j
             break
     candidates: list[int] = []
@@ -128,17 +111,23 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     for i in range(last_head):
         text = blocks[i].text
         words = text.split()
-        if not 0 < len(words) <= SITE_NAME_MAX_WORDS or len(text) < 4 or ends_sentence(text):
+        if (
+            not 0 < len(words) <= s.site_name_max_words
+            or len(text) < s.site_name_min_chars
+            or ends_sentence(text)
+        ):
             continue
         if i in fragments:
             continue  # a link's words inside a sentence broken at it
         candidates.append(i)
-        if len(candidates) >= SITE_NAME_MAX_CANDIDATES:
+        if len(candidates) >= s.site_name_max_candidates:
             break
     if not candidates:
         return {}
     chrome = [
-        r.text.casefold() for r in page.removals if r.category != "duplicate" and len(r.text) > 8
+        r.text.casefold()
+        for r in page.removals
+        if r.category != "duplicate" and len(r.text) >= s.site_chrome_min_chars
     ]
     # Lines of removed navigation (a breadcrumb, a menu bar): the masthead stands right above,
     # and above the page's first headline (below it, a short line is the article's).
@@ -156,8 +145,9 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
 
 def _headline_above(blocks: tuple[Block, ...], i: int) -> bool:
     """Whether a headline (a long headline-shaped line) stands above block i."""
+    min_words = current().layout.headline_min_words
     return any(
-        len(b.text.split()) >= HEADLINE_MIN_WORDS and is_headline_shaped(b.text)
+        len(b.text.split()) >= min_words and is_headline_shaped(b.text)
         for b in blocks[:i]
     )
 

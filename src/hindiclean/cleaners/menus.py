@@ -5,7 +5,7 @@
   number in it;
 - a byline in cells: a name, a place and a date (`रामसेवक यादव | ललितपुर | 12 मई 2025`).
 A table row looks the same, and tables are body: a line is never taken when a line near it
-(TABLE_WINDOW) has as many cells with the same separator (a table's header and rows, perhaps
+(`table_window`) has as many cells with the same separator (a table's header and rows, perhaps
 with an ad or a link between them), when it is longer than a menu, or when a cell ends a
 sentence. Judged on the line alone and the cell counts of the lines near it, so a second run
 decides the same.
@@ -16,21 +16,14 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..settings import current
 from ..text import dedup_key, ends_sentence
+from ..wordlists import ordered
 
 # Cell separators of menus and bylines, tried in this order (the first one that splits the line
-# into enough cells is the line's separator).
-SEPARATORS = ("|", "•", "·", "◆", "▪")
-MENU_MIN_CELLS = 3
-MENU_MAX_CELL_WORDS = 4
-MENU_MAX_CHARS = 200
-# At most this many cells of a menu may hold a digit (a weather cell, a counter).
-MENU_MAX_DIGIT_CELLS = 1
-# A line with as many cells as another line at most this many lines away is a table row.
-TABLE_WINDOW = 3
-BYLINE_MIN_CELLS = 2
-BYLINE_MAX_CELLS = 5
-BYLINE_MAX_CELL_WORDS = 6
+# into enough cells is the line's separator): words/separators.txt.
+SEPARATORS = ordered("separators")
+# Thresholds: `Settings().menus` (hindiclean.settings), read once per call.
 _MONTHS = (
     "जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|"
     "नवंबर|नवम्बर|दिसंबर|दिसम्बर|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|"
@@ -46,27 +39,30 @@ _DATE = re.compile(
 
 def _cells(text: str) -> tuple[str, list[str]] | None:
     """(separator, cells) of a line split by its first separator with two or more cells."""
+    min_cells = current().menus.byline_min_cells
     for sep in SEPARATORS:
         if sep in text:
             cells = [c.strip() for c in text.split(sep)]
             cells = [c for c in cells if c]
-            if len(cells) >= BYLINE_MIN_CELLS:
+            if len(cells) >= min_cells:
                 return sep, cells
     return None
 
 
 def _is_menu(cells: list[str]) -> bool:
-    if len(cells) < MENU_MIN_CELLS:
+    s = current().menus
+    if len(cells) < s.min_cells:
         return False
-    if any(len(c.split()) > MENU_MAX_CELL_WORDS or ends_sentence(c) for c in cells):
+    if any(len(c.split()) > s.max_cell_words or ends_sentence(c) for c in cells):
         return False
-    return sum(1 for c in cells if any(ch.isdigit() for ch in c)) <= MENU_MAX_DIGIT_CELLS
+    return sum(1 for c in cells if any(ch.isdigit() for ch in c)) <= s.max_digit_cells
 
 
 def _is_byline(cells: list[str]) -> bool:
-    if not BYLINE_MIN_CELLS <= len(cells) <= BYLINE_MAX_CELLS:
+    s = current().menus
+    if not s.byline_min_cells <= len(cells) <= s.byline_max_cells:
         return False
-    if any(len(c.split()) > BYLINE_MAX_CELL_WORDS or ends_sentence(c) for c in cells):
+    if any(len(c.split()) > s.byline_max_cell_words or ends_sentence(c) for c in cells):
         return False
     dated = [c for c in cells if _DATE.search(c)]
     return len(dated) == 1 and not any(ch.isdigit() for ch in cells[0])
@@ -97,8 +93,9 @@ class Menus:
 
     def __call__(self, page: Page) -> Page:
         blocks = page.blocks
+        s = current().menus
         shapes = [
-            _cells(b.text) if len(b.text) <= MENU_MAX_CHARS else None for b in blocks
+            _cells(b.text) if len(b.text) <= s.max_chars else None for b in blocks
         ]
         # Where the page's data rows of each width (separator, cells) end: a line of cells that
         # is no menu and no byline (numbers in two cells, a long cell). A line with a data row
@@ -129,7 +126,7 @@ class Menus:
             sep, cells = shape
             if i < last_row.get((sep, len(cells)), -1):
                 continue  # a table's header: a data row of its width comes after it
-            near = range(max(0, i - TABLE_WINDOW), min(len(shapes), i + TABLE_WINDOW + 1))
+            near = range(max(0, i - s.table_window), min(len(shapes), i + s.table_window + 1))
             if any(
                 j != i
                 and first[j]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..rules import packaged_rules
+from ..settings import current
 from ..text import ends_sentence, has_devanagari
 from .rules import Detector, RuleCleaner
 
@@ -21,16 +22,20 @@ _NUMBERED_ITEM = re.compile(r"[0-9०-९]{1,3}[.)]\s")
 def is_breadcrumb(text: str) -> bool:
     """A path of sections: two or more spaced separators (›, », >, /), or a short glued
     category path in Devanagari (धर्म/त्योहार). Never a sentence."""
-    if len(text) > 300 or (ends_sentence(text) and not text.endswith(("?", "!"))):
+    s = current().navigation
+    if len(text) > s.breadcrumb_max_chars or (
+        ends_sentence(text) and not text.endswith(("?", "!"))
+    ):
         return False
     if "।" in text or _NUMBERED_ITEM.match(text):
         return False
     seps = _SPACED_SEPARATOR.findall(text)
-    if len(seps) >= 2 and len(set(seps)) == 1:
+    if len(seps) >= s.breadcrumb_min_separators and len(set(seps)) == 1:
         parts = text.split(seps[0])
         # Sections are short; the last one may be the headline itself.
         # Each section is named (a table row's "—" cells are not sections).
-        named = all(0 < len(p.split()) <= 5 and _LETTER.search(p) for p in parts[:-1])
+        most = s.breadcrumb_max_section_words
+        named = all(0 < len(p.split()) <= most and _LETTER.search(p) for p in parts[:-1])
         if named and parts[-1].strip():
             return True
     return _CATEGORY_PATH.fullmatch(text) is not None and has_devanagari(text)

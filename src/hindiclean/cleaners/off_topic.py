@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..page import Block, Page
+from ..settings import current
 from ..text import content_words, has_devanagari
 from ..topic import (
     _CLOSE,
@@ -34,28 +35,7 @@ from ..topic import (
     sentence_fragments,
 )
 
-MIN_CHARS = 40
-MIN_CONTENT_WORDS = 5
-MAX_OVERLAP = 0.3
-RUN_MIN_LINKS = 3
-RUN_MIN_CHARS = 30
-RUN_MAX_OVERLAP = 0.25
-RUN_CARD_MAX_OVERLAP = 0.5  # when the run is cards with section labels, a clear card list
-RUN_LABEL_MAX_WORDS = 3
-SUBHEADING_MAX_WORDS = 8
-TRAILING_MIN_CHARS = 30
-TRAILING_MIN_CONTENT_WORDS = 4
-# A paragraph sharing less than this with the paragraphs above it starts another story.
-STORY_MAX_OVERLAP = 0.3
-# Lines that are not prose (subheadings, widgets' links) allowed between a headline and its lead;
-# past the first, the headline must stand under prose and the lead have a paragraph under it.
-STORY_LEAD_MAX_GAP = 3
-# Questions over their answers are an interview's or FAQ's when this many share one label.
-QA_MIN_PAIRS = 2
-# Verse: a run of at least this many headline-shaped lines, whose median line is shorter than a
-# link (RUN_MIN_CHARS) and most of which are longer than a label, is a poem (body).
-VERSE_MIN_LINES = 4
-VERSE_MAX_MEDIAN_CHARS = RUN_MIN_CHARS
+# Thresholds: `Settings().off_topic` (hindiclean.settings), read once per call.
 RULE = "off_topic.unrelated_headline"
 # The attribution line of an embedded post ("— Name (@handle) March 2, 2025"): body.
 _EMBED_ATTRIBUTION = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
@@ -78,17 +58,19 @@ def _interview_questions(blocks: tuple[Block, ...], start: int, end: int) -> set
         if _question_over_answer(blocks, i):
             label = blocks[i].text.split(":", 1)[0] if ":" in blocks[i].text else ""
             groups.setdefault(label, []).append(i)
-    return {i for group in groups.values() if len(group) >= QA_MIN_PAIRS for i in group}
+    pairs = current().off_topic.qa_min_pairs
+    return {i for group in groups.values() if len(group) >= pairs for i in group}
 
 
 def _verse(blocks: tuple[Block, ...], i: int, j: int) -> bool:
     """blocks[i:j] (a run of headline-shaped lines) is verse: lines mostly shorter than a story
     link and longer than a section label. (A card list's links are long, its labels short.)"""
-    if j - i < VERSE_MIN_LINES:
+    s = current().off_topic
+    if j - i < s.verse_min_lines:
         return False
     lengths = sorted(len(blocks[k].text) for k in range(i, j))
-    lines = sum(1 for k in range(i, j) if len(blocks[k].text.split()) > RUN_LABEL_MAX_WORDS)
-    return lengths[len(lengths) // 2] < VERSE_MAX_MEDIAN_CHARS and 2 * lines > j - i
+    lines = sum(1 for k in range(i, j) if len(blocks[k].text.split()) > s.run_label_max_words)
+    return lengths[len(lengths) // 2] < s.verse_max_median_chars and 2 * lines > j - i
 # A live-blog time stamp on a line of its own (body, by the policy): the line under it is the
 # entry's own text, however little it shares with the rest of the blog.
 _TIME_LINE = re.compile(
@@ -117,6 +99,8 @@ def _story_heads(blocks: tuple[Block, ...], start: int, words: _Words) -> set[in
     heads: set[int] = set()
     seen: set[str] = set()
     n = len(blocks)
+    max_overlap = current().off_topic.story_max_overlap
+    max_gap = current().off_topic.story_lead_max_gap
     for i in range(start, n):
         text = blocks[i].text
         if is_prose(text):
@@ -125,7 +109,7 @@ def _story_heads(blocks: tuple[Block, ...], start: int, words: _Words) -> set[in
         # The story's first sentence: right below, or below a few lines that are not prose (a
         # subheading, leftover links, a widget the page put between headline and lead).
         nxt = i + 1
-        while nxt < n and nxt - i <= STORY_LEAD_MAX_GAP and not is_prose(blocks[nxt].text):
+        while nxt < n and nxt - i <= max_gap and not is_prose(blocks[nxt].text):
             nxt += 1
         if nxt >= n or not is_prose(blocks[nxt].text):
             continue
@@ -142,7 +126,7 @@ def _story_heads(blocks: tuple[Block, ...], start: int, words: _Words) -> set[in
             heads.add(i)
             continue
         shift = overlap(words[nxt], seen)
-        if shift is not None and shift < STORY_MAX_OVERLAP and words[i] & words[nxt]:
+        if shift is not None and shift < max_overlap and words[i] & words[nxt]:
             heads.add(i)
     return heads
 
@@ -183,18 +167,19 @@ class OffTopic:
             for i, b in enumerate(blocks)
         ]
         drop: dict[int, str] = {}
+        s = current().off_topic
         for i, b in enumerate(blocks):
             if not shaped[i]:
                 continue
             text = b.text
             n_words = len(words[i])
-            trailing = i > end and len(text) >= TRAILING_MIN_CHARS
-            if trailing and n_words >= TRAILING_MIN_CONTENT_WORDS:
+            trailing = i > end and len(text) >= s.trailing_min_chars
+            if trailing and n_words >= s.trailing_min_content_words:
                 drop[i] = "off_topic.after_article"
                 continue
-            if len(text) >= MIN_CHARS and n_words >= MIN_CONTENT_WORDS:
+            if len(text) >= s.min_chars and n_words >= s.min_content_words:
                 share = overlap(words[i], reference)
-                if share is not None and share < MAX_OVERLAP:
+                if share is not None and share < s.max_overlap:
                     drop[i] = RULE
         self._runs(blocks, shaped, words, reference, drop)
         return page.without({i: ("related", rule) for i, rule in drop.items()})
@@ -208,6 +193,7 @@ class OffTopic:
         drop: dict[int, str],
     ) -> None:
         """Card lists: runs of consecutive headline-shaped blocks with three or more links."""
+        s = current().off_topic
         i, n = 0, len(blocks)
         while i < n:
             if not shaped[i]:
@@ -223,29 +209,29 @@ class OffTopic:
                 continue
             labels = [
                 k for k in range(i, j - 1)  # the last one may head the prose below the run
-                if len(blocks[k].text.split()) <= RUN_LABEL_MAX_WORDS
+                if len(blocks[k].text.split()) <= s.run_label_max_words
             ]
-            cards = len(labels) >= 2  # cards each with a section label, not one subheading
-            limit = RUN_CARD_MAX_OVERLAP if cards else RUN_MAX_OVERLAP
+            cards = len(labels) >= s.run_min_labels  # cards each with a label, not a subheading
+            limit = s.run_card_max_overlap if cards else s.run_max_overlap
             links = []
             for k in range(i, j):
                 text = blocks[k].text
                 last = k == j - 1 and k + 1 < n and is_body_shape(blocks[k + 1].text)
-                if last and len(text.split()) <= SUBHEADING_MAX_WORDS:
+                if last and len(text.split()) <= s.subheading_max_words:
                     continue  # the run ends on the subheading of the next paragraph
                 share = overlap(words[k], reference)
-                if len(text) >= RUN_MIN_CHARS and share is not None and share < limit:
+                if len(text) >= s.run_min_chars and share is not None and share < limit:
                     links.append(k)
             # The run's first line, right under the article's prose, sharing a word with the
             # article: the article's next subheading, with a widget's links after it.
             if (
-                len(links) >= RUN_MIN_LINKS
+                len(links) >= s.run_min_links
                 and i > 0
                 and words[i] & reference
                 and is_prose(blocks[i - 1].text)
             ):
                 links = [k for k in links if k != i]
-            if len(links) >= RUN_MIN_LINKS:
+            if len(links) >= s.run_min_links:
                 for k in links + (labels if cards else []):
                     drop.setdefault(k, "off_topic.card_list")
             i = j

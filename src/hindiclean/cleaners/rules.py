@@ -15,6 +15,7 @@ from ..dispatch import first_chars, is_plain_key
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
+from ..settings import current
 from ..text import (
     SENTENCE_END,
     content_words,
@@ -32,44 +33,21 @@ from ..topic import (
     last_sentence_index,
     overlap,
 )
+from ..wordlists import char_class
 
-# A tail ("Leave a Comment" and everything after it) takes the rest of the page only when that
-# rest is small: at most this many words and this share of the page. Body safety first.
-TAIL_MAX_WORDS = 400
-TAIL_MAX_SHARE = 0.35
-# Within one block, a tail or prompt sentence longer than this is not chrome but prose.
-CUT_MAX_CHARS = 400
-# Within one block, a tail (its marker and what follows it) of more sentences than this is not
-# chrome but prose glued after the marker: an author box is a name and a line or two.
-TAIL_MAX_SENTENCES = 2
+# Thresholds (how far a tail, a cut, a list header reach): `Settings().rules`
+# (hindiclean.settings), read when a cleaner is called.
 # White space and the joiners that join nothing once a cut has been made beside them.
 _CUT_EDGE = frozenset(" \u200c\u200d")
-# Under a list header, a headline is a link when it shares almost nothing with the article, or
-# little and is long enough to be a headline rather than the article's next subheading.
-LIST_MAX_OVERLAP = 0.2
-LIST_LONG_MAX_OVERLAP = 0.34
-LIST_LONG_CHARS = 40
-LIST_TRAILING_CHARS = 20
-LIST_MIN_CHARS = 25
 # Decoration around a label ("--- विज्ञापन ---", "— AD —", "▲ caption", "Ad ↓"): stripped before
 # whole-block rules are matched, so a rule names the label, not every way to draw it.
-_DECOR = (
-    r"\s\-—–_=*~•·▪■□●○◆◇▲△▼▽►▶◀◁▸▹◂◃❯❮‣⟩⟨⟫⟪⟶⟵⇢⇠➔➤➜➙#|:;.,…<>«»‹›\[\]"
-    "\u2190-\u21ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
-)
+_DECOR = r"\s" + char_class("decoration")  # words/decoration.txt
 _DECOR_EDGES = re.compile(f"^[{_DECOR}]+|[{_DECOR}]+$")
 _DECOR_CHAR = re.compile(f"[{_DECOR}]")
 _SIGNED = re.compile(r"\s+[|•]\s+[^|•।]{1,40}$")
-LIST_MAX_ITEMS = 10
-# Blocks looked at below a list item for the prose it may head, past chrome (ad slots, widgets):
-# any prose within the near ones, prose sharing a content word with the item up to the window.
-HEADS_PROSE_NEAR = 7
-HEADS_PROSE_WINDOW = 12
 _QUOTE_CLOSE = ('"', "”", "'", "’", "»")
 # A bulleted list item ("- विज्ञापन", "• Sponsored"): its marker is not decoration to strip.
 _LIST_ITEM = re.compile(r"[-–•*]\s+\S")
-# Pieces split off a block at glue points are split again at most this deep.
-GLUE_MAX_DEPTH = 8
 # A glue point: a sentence end directly followed by a letter or an opening bracket or quote.
 # (A quote right after the sentence end closes it, unless code residue follows: `।",msid:"`.)
 _GLUE = re.compile(r"[।॥?!.](?=[^\s\d।॥?!.,;:|\-–—)\]}'’”»\"]|\",\w)")
@@ -378,15 +356,16 @@ class _PageContext:
 
 def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], bool]) -> bool:
     """Whether prose follows block i, perhaps after chrome in between (an ad slot, a widget
-    with the headlines under it); past HEADS_PROSE_NEAR blocks, prose about block i."""
+    with the headlines under it); past `heads_prose_near` blocks, prose about block i."""
     after_chrome = False
-    for j in range(i + 1, min(len(blocks), i + 1 + HEADS_PROSE_WINDOW)):
+    s = current().rules
+    for j in range(i + 1, min(len(blocks), i + 1 + s.heads_prose_window)):
         text = blocks[j].text
         if is_chrome(text):
             after_chrome = True
         elif is_body_shape(text) or (has_devanagari(text) and has_inner_sentence_end(text)):
             # prose, also when cut short or with a headline glued to its end
-            return j - i <= HEADS_PROSE_NEAR or bool(
+            return j - i <= s.heads_prose_near or bool(
                 content_words(text) & content_words(blocks[i].text)
             )
         elif not (after_chrome and is_headline_shaped(text)):
@@ -396,8 +375,9 @@ def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], boo
 
 def _tail_fits(cut: str) -> bool:
     """A tail found inside a block takes the block from its marker on only when that part is
-    short: at most CUT_MAX_CHARS characters and TAIL_MAX_SENTENCES sentences."""
-    return len(cut) <= CUT_MAX_CHARS and sentence_count(cut) <= TAIL_MAX_SENTENCES
+    short: at most `cut_max_chars` characters and `tail_max_sentences` sentences."""
+    s = current().rules
+    return len(cut) <= s.cut_max_chars and sentence_count(cut) <= s.tail_max_sentences
 
 
 class RuleCleaner:
@@ -601,7 +581,8 @@ class RuleCleaner:
                         )
             if tail is not None:
                 rest = ctx.words_from(i)
-                if rest <= TAIL_MAX_WORDS and rest <= TAIL_MAX_SHARE * ctx.words_from(0):
+                s = current().rules
+                if rest <= s.tail_max_words and rest <= s.tail_max_share * ctx.words_from(0):
                     for later in blocks[i:]:
                         removed.append(Removal(later.line, later.text, tail.category, tail.name))
                     break
@@ -682,7 +663,7 @@ class RuleCleaner:
         """What is kept of a judged block, split where chrome is still glued to a sentence end
         in it (a cut may have left such a glue point), each piece judged again until nothing
         changes: a second run finds no glue point to split in what is kept."""
-        pieces = self._glued_pieces(text) if depth < GLUE_MAX_DEPTH else None
+        pieces = self._glued_pieces(text) if depth < current().rules.glue_max_depth else None
         if pieces is None:
             return [text]
         kept: list[str] = []
@@ -695,7 +676,7 @@ class RuleCleaner:
 
     def _glued_split(self, text: str, depth: int = 0) -> list[str] | None:
         """text split at every glue point followed by chrome (None: none). Each piece is split
-        again on its own (up to GLUE_MAX_DEPTH), as a second run would see it: a glue point
+        again on its own (up to `glue_max_depth`), as a second run would see it: a glue point
         whose rest was too long for a whole-block rule may be chrome once the rest is cut."""
         try:
             found = self._glued_pieces(text)
@@ -705,7 +686,8 @@ class RuleCleaner:
             return None
         out: list[str] = []
         for piece in found:
-            sub = self._glued_split(piece, depth + 1) if depth < GLUE_MAX_DEPTH else None
+            deeper = depth < current().rules.glue_max_depth
+            sub = self._glued_split(piece, depth + 1) if deeper else None
             out.extend(sub or [piece])
         return out
 
@@ -749,7 +731,7 @@ class RuleCleaner:
     def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
         """text split at the first lead glue point whose head is chrome: taken by a whole-block
         rule, or a byline ending on a date-time stamp (None: none)."""
-        for m in _LEAD_GLUE.finditer(text, 1, min(len(text) - 1, CUT_MAX_CHARS)):
+        for m in _LEAD_GLUE.finditer(text, 1, min(len(text) - 1, current().rules.cut_max_chars)):
             at = m.end()
             head = text[:at]
             if _SENTENCE_END_AT.search(head):
@@ -768,7 +750,7 @@ class RuleCleaner:
         return (
             self._lead.first(text, search=False) is not None
             or self._tail_start.first(text, search=False) is not None
-            or self._tail.first(text[:CUT_MAX_CHARS], search=False) is not None
+            or self._tail.first(text[: current().rules.cut_max_chars], search=False) is not None
         )
 
     def _whole_hit(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
@@ -842,13 +824,14 @@ class RuleCleaner:
         if self._sentence.regex is None:
             return text
         end = len(text)
+        cut_max = current().rules.cut_max_chars
         while end:
             # Read no further back than a prompt can be long (+2: the spaces skipped at its start).
-            start = last_sentence_start(text, end, floor=max(0, end - CUT_MAX_CHARS - 2))
+            start = last_sentence_start(text, end, floor=max(0, end - cut_max - 2))
             if start < 0:
                 break  # too long for a prompt
             last = text[start:end]
-            if len(last) > CUT_MAX_CHARS or last.rstrip().endswith(_QUOTE_CLOSE):
+            if len(last) > cut_max or last.rstrip().endswith(_QUOTE_CLOSE):
                 break  # too long for a prompt, or the end of a quotation: someone's words
             hit = self._sentence.first(last, search=True)
             if hit is None:
@@ -886,7 +869,8 @@ class RuleCleaner:
     ) -> int:
         taken = 0
         start = ctx.start
-        while i < len(blocks) and taken < LIST_MAX_ITEMS:
+        s = current().rules
+        while i < len(blocks) and taken < s.list_max_items:
             text = blocks[i].text
             if start is None or i < start:
                 break  # above the first paragraph: the page's own headline
@@ -897,13 +881,13 @@ class RuleCleaner:
             bare = _SIGNED.sub("", bare)
             if not is_headline_shaped(bare):
                 break
-            if i > ctx.last_sentence and len(bare) >= LIST_TRAILING_CHARS:
+            if i > ctx.last_sentence and len(bare) >= s.list_trailing_chars:
                 pass  # after the article's last sentence a headline cannot be a subheading
-            elif len(bare) < LIST_MIN_CHARS:
+            elif len(bare) < s.list_min_chars:
                 break  # too short for a story's headline: the article's subheading
             elif heads_prose or (share := overlap(bare, ctx.article_words)) is None or not (
-                share < LIST_MAX_OVERLAP
-                or (share < LIST_LONG_MAX_OVERLAP and len(bare) >= LIST_LONG_CHARS)
+                share < s.list_max_overlap
+                or (share < s.list_long_max_overlap and len(bare) >= s.list_long_chars)
             ):
                 break  # shares the article's words, or heads its next paragraph: a subheading
             removed.append(Removal(blocks[i].line, text, rule.category, rule.name))
