@@ -40,6 +40,7 @@ OLD_VALUES = {
     "navigation.breadcrumb_max_chars": 300,  # inline in is_breadcrumb
     "navigation.breadcrumb_min_separators": 2,
     "navigation.breadcrumb_max_section_words": 5,
+    "navigation.breadcrumb_short_section_words": 3,
     "menus.min_cells": 3,
     "menus.max_cell_words": 4,
     "menus.max_digit_cells": 1,
@@ -63,6 +64,7 @@ OLD_VALUES = {
     "layout.latin_min_words": 4,  # inline in _trailing_latin
     "layout.site_name_max_words": 4,
     "layout.site_name_min_chars": 4,  # inline: len(text) < 4
+    "layout.masthead_max_words": 12,
     "layout.site_name_max_candidates": 8,
     "layout.site_chrome_min_chars": 9,  # inline: len(r.text) > 8
     "layout.headline_min_words": 5,

@@ -260,3 +260,28 @@ def test_a_widget_title_starting_with_and_does_not_protect_the_headlines_above()
 def test_a_numbered_list_row_with_dashes_is_not_a_breadcrumb() -> None:
     rows = ["1. 'धूप के उस पार' – वेब सीरीज – 12 सितंबर", "2. 'सीधी बात' – फिल्म – 13 सितंबर"]
     assert _lines(_page(HEAD, P1, *rows, P2)) == [HEAD, P1, *rows, P2]
+
+
+# -- shapes of chrome that carry over: symbol lines, short paths, mastheads ------------------------
+
+
+def test_lines_of_symbols_are_removed_but_times_and_numbers_stay() -> None:
+    for line in ("━━━━━━━━━━━━", "○○●○○○○", "◀ 3 ▶", "— — —", "⬅ ➡"):
+        assert _lines(_page(HEAD, P1, line, P2)) == [HEAD, P1, P2], line
+    for line in ("10:30", "2025", "3 - 2"):
+        assert line in _lines(_page(HEAD, P1, line, P2)), line
+
+
+def test_a_path_of_two_sections_with_an_arrow_is_a_breadcrumb() -> None:
+    for path in ("कृषि › मंडी भाव", "खगोल > आकाशीय घटनाएं", "दुनिया ⇨ पड़ोसी देश"):
+        assert _lines(_page(path, HEAD, P1, P2)) == [HEAD, P1, P2], path
+    route = "रायपुर → बिलासपुर"  # an arrow that routes and lists use too: kept
+    assert route in _lines(_page(HEAD, P1, route, P2))
+
+
+def test_masthead_whose_name_recurs_in_removed_chrome_is_removed() -> None:
+    masthead = "खेत खबर — किसान की अपनी आवाज़"
+    footer = "© 2025 खेत खबर मीडिया प्रा. लि. सर्वाधिकार सुरक्षित।"
+    assert _lines(_page(masthead, HEAD, P1, P2, P3, footer)) == [HEAD, P1, P2, P3]
+    # the same line with no trace of the name in the chrome stays (it may be a kicker)
+    assert masthead in _lines(_page(masthead, HEAD, P1, P2, P3))

@@ -184,6 +184,10 @@ class NavigationSettings(_Section):
     breadcrumb_max_section_words: int = _f(
         5, "each section of a breadcrumb but the last (the headline) has at most this many words"
     )
+    breadcrumb_short_section_words: int = _f(
+        3, "with one separator (›, », >, ▸, ⇨ ...), a breadcrumb's two sections have at most "
+        "this many words each"
+    )
 
 
 @dataclass(frozen=True)
@@ -269,6 +273,10 @@ class LayoutSettings(_Section):
         4, "the site's name above the headline has at most this many words ..."
     )
     site_name_min_chars: int = _f(4, "... and at least this many characters")
+    masthead_max_words: int = _f(
+        12, "a masthead (the site's name, then `|` or `—` and a tagline) has at most this many "
+        "words; its name part is held to site_name_max_words"
+    )
     site_name_max_candidates: int = _f(
         8, "only this many of a page's first short lines are looked up as the site's name "
         "(keeps a page of thousands of short lines linear)"

@@ -33,6 +33,8 @@ _BIO_FAMILIES = tuple(
     for family in ("journalism", "career", "education", "beat")  # words/bio_*.txt
 )
 # Thresholds: `Settings().layout` (hindiclean.settings), read once per call.
+# Where a masthead's tagline begins: a spaced bar or dash (`हुगली हेडलाइंस — बंगाल की खबरें`).
+_MASTHEAD_SPLIT = re.compile(r"\s[|—–]\s")
 _TIME_STAMP = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 
 
@@ -110,9 +112,10 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     fragments = sentence_fragments(blocks) if last_head > 0 else set()
     for i in range(last_head):
         text = blocks[i].text
-        words = text.split()
+        words = _masthead_name(text).split()
         if (
             not 0 < len(words) <= s.site_name_max_words
+            or len(text.split()) > s.masthead_max_words
             or len(text) < s.site_name_min_chars
             or ends_sentence(text)
         ):
@@ -134,13 +137,23 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     nav_lines = {r.line for r in page.removals if r.category == "navigation" and not r.partial}
     found: dict[int, tuple[str, str]] = {}
     for i in candidates:
-        key = blocks[i].text.casefold()
+        key = _masthead_name(blocks[i].text).casefold()
         below = range(blocks[i].line + 1, blocks[i + 1].line)
         if any(key in c and key != c for c in chrome) or (
             any(n in nav_lines for n in below) and not _headline_above(blocks, i)
         ):
             found[i] = ("navigation", "layout.site_name")
     return found
+
+
+def _masthead_name(text: str) -> str:
+    """The site's name in a masthead line: what stands before its tagline (`Name | tagline`,
+    `Name — tagline`), or the whole line. A line of three or more cells is a menu (the `menus`
+    step's), not a masthead."""
+    found = _MASTHEAD_SPLIT.findall(text)
+    if len(found) != 1:
+        return text
+    return text[: text.index(found[0])].strip()
 
 
 def _headline_above(blocks: tuple[Block, ...], i: int) -> bool:

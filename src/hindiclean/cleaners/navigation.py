@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..rules import packaged_rules
 from ..settings import current
@@ -15,6 +16,11 @@ _SPACED_SEPARATOR = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
+# Separators that only a path of sections uses: one of them between two short named sections
+# is a breadcrumb too (`गोवा › अदालत`, `खगोल > आकाशीय घटनाएं`); not `|`, `/`, `-` or `→`, which
+# tables, routes and lists use.
+_PATH_ARROWS = frozenset("›»>▸▹⊳⇨⇒⋙∷⟡➤➜⟩〉")
+_DIGIT_RUN = re.compile(r"[0-9०-९]+")
 # A numbered list item (`1. 'धुंध के उस पार' – वेब सीरीज – 12 सितंबर`): a row, not a path.
 _NUMBERED_ITEM = re.compile(r"[0-9०-९]{1,3}[.)]\s")
 
@@ -38,7 +44,30 @@ def is_breadcrumb(text: str) -> bool:
         named = all(0 < len(p.split()) <= most and _LETTER.search(p) for p in parts[:-1])
         if named and parts[-1].strip():
             return True
+    if len(seps) == 1 and seps[0] in _PATH_ARROWS:
+        most = s.breadcrumb_short_section_words
+        parts = text.split(seps[0])
+        if all(0 < len(p.split()) <= most and _LETTER.search(p) for p in parts):
+            return not _DIGIT_RUN.search(text)
     return _CATEGORY_PATH.fullmatch(text) is not None and has_devanagari(text)
+
+
+def is_symbol_line(text: str) -> bool:
+    """A line of symbols with no letter and at most one number: dividers (`━━━━`, `— — —`),
+    slide dots (`○○●○○`), pagers (`◀ 3 ▶`). A live blog's `10:30` has two numbers."""
+    if _LETTER.search(text) or len(_DIGIT_RUN.findall(text)) > 1:
+        return False
+    return any(
+        unicodedata.category(ch) in ("So", "Sm", "Pd") and ch not in "-‐" for ch in text
+    )
+
+
+symbol_line = Detector(
+    "navigation.symbol_line",
+    "navigation",
+    is_symbol_line,
+    "A line of symbols with no letter and at most one number: dividers, slide dots, pagers.",
+)
 
 
 breadcrumb = Detector(
@@ -48,4 +77,6 @@ breadcrumb = Detector(
     "A line shaped like a breadcrumb: sections joined by › » > / separators.",
 )
 
-navigation = RuleCleaner("navigation", packaged_rules().of("navigation"), [breadcrumb])
+navigation = RuleCleaner(
+    "navigation", packaged_rules().of("navigation"), [breadcrumb, symbol_line]
+)
