@@ -110,10 +110,13 @@ class _PageGate:
     """The gated rules worth trying on one page, each with the literals seen on it; `None` as
     literals means: try the rule on every block (the page has a fold hazard)."""
 
-    __slots__ = ("rules",)
+    __slots__ = ("all_literal", "literals", "rules")
 
     def __init__(self, rules: list[tuple[_GatedRule, frozenset[str] | None]]) -> None:
         self.rules = rules
+        # Every literal of these rules: a text is searched for each once, not once per rule.
+        self.literals = tuple(sorted(frozenset().union(*(p for _g, p in rules if p is not None))))
+        self.all_literal = all(p is not None for _g, p in rules)
 
 
 _NO_GATE = _PageGate([])
@@ -419,7 +422,7 @@ class RuleCleaner:
         }
         self._gated = tuple(gated)
         self._whole_max = max((r.max_chars for r in whole_rules), default=0)
-        self._scan = re.compile(f"(?=({trie_pattern(frozenset(reduced))}))") if gated else None
+        self._scan = re.compile(trie_pattern(frozenset(reduced))) if gated else None
         self._hazard = re.compile(f"[{FOLD_HAZARDS}]")
         # The page scan covers blocks no longer than this (gated rules skip longer ones); a
         # text cut from a longer block is checked against every literal of its rules.
@@ -472,7 +475,14 @@ class RuleCleaner:
         joined = "\n".join(b.text for b in blocks if len(b.text) <= limit)
         if self._hazard.search(joined) is not None:
             return self._open_gate
-        seen = set(self._scan.findall(joined.lower()))
+        # Every literal found at any position (also where one overlaps another's match): a
+        # search from just past each hit's start keeps sre's prefix skip, which the zero-width
+        # `(?=(...))` scan turned off.
+        seen: set[str] = set()
+        low, search, pos = joined.lower(), self._scan.search, 0
+        while (m := search(low, pos)) is not None:
+            seen.add(m.group())
+            pos = m.start() + 1
         if not seen:
             return _NO_GATE
         rules = []
@@ -728,7 +738,7 @@ class RuleCleaner:
         limit = self._plain_pos[hit[0].name] if hit is not None else len(self._plain_pos) + len(
             self._gated
         )
-        low = None
+        found = None
         hazard = False
         for g, present in gate.rules:
             if g.pos >= limit:
@@ -737,11 +747,15 @@ class RuleCleaner:
             if len(text) > rule.max_chars:
                 continue
             if present is not None:
-                if low is None:
+                if found is None:
                     low = text.lower()
                     # Texts cut from long blocks were not in the page scan's hazard check.
                     hazard = gate is self._full_gate and self._hazard.search(text) is not None
-                if not hazard and not any(lit in low for lit in present):
+                    # The gate's literals text holds (C-level substring tests, once per text).
+                    found = frozenset(lit for lit in gate.literals if lit in low)
+                    if not found and not hazard and gate.all_literal:
+                        return hit  # every rule left is gated by a literal text lacks
+                if not hazard and present.isdisjoint(found):
                     continue
             m = g.regex.match(text)
             if m is not None and (rule.unless_re is None or rule.unless_re.search(whole) is None):
