@@ -5,8 +5,39 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
 
 import ftfy
+
+_T = TypeVar("_T")
+# Per-text memos (`memo_by_text`) are cleared when the texts they hold pass this many characters:
+# memory stays bounded whatever the pages hold.
+MEMO_MAX_CHARS = 200_000
+
+
+def memo_by_text(func: Callable[[str], _T]) -> Callable[[str], _T]:
+    """`func`, a pure function of a text whose result is never None and never changed by its
+    callers, computed once per distinct text: the same block text is judged by several cleaners
+    (shape tests, keys, words), and each asks once. Bounded by MEMO_MAX_CHARS."""
+    data: dict[str, _T] = {}
+    held = [0]
+
+    @wraps(func)
+    def memoised(text: str) -> _T:
+        value = data.get(text)
+        if value is None:
+            value = func(text)
+            held[0] += len(text)
+            if held[0] > MEMO_MAX_CHARS:
+                data.clear()
+                held[0] = len(text)
+            data[text] = value
+        return value
+
+    return memoised
+
 
 # --- normalisation -----------------------------------------------------------------------------
 
@@ -303,6 +334,7 @@ _DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _DEV_DIGIT = re.compile("[०-९]")
 
 
+@memo_by_text
 def fold(text: str) -> str:
     """What a reader cannot tell apart, folded away (nukta, zero-width marks, Devanagari digits,
     punctuation, case); sentence ends become a marker. A few C-level passes over the text."""
@@ -319,6 +351,7 @@ def dedup_key(text: str) -> str:
     return " ".join(w for w in fold(text).split() if w != _SENT_MARK)
 
 
+@memo_by_text
 def sentence_keys(text: str) -> tuple[str, ...]:
     """Keys of the sentences of text, in order."""
     return tuple(k for k in (" ".join(p.split()) for p in fold(text).split(_SENT_MARK)) if k)
@@ -365,17 +398,26 @@ def _content_stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """Stems of the words that carry meaning: no stopwords, no bare numbers, two letters or more.
     A crude Hindi stem drops one inflection ending, so plural and oblique forms match."""
+    return set(content_stems(text))
+
+
+@memo_by_text
+def content_stems(text: str) -> frozenset[str]:
+    """`content_words` as a frozenset, computed once per text (callers that only read it)."""
     memo = _CONTENT
-    out: set[str] = set()
-    for word in set(fold(text).split()):
-        stem = memo.get(word)
-        if stem is None:
-            if len(memo) >= CONTENT_MEMO_MAX:
-                memo.clear()
-            stem = memo[word] = _content_stem(word)
-        if stem:
-            out.add(stem)
-    return out
+    words = set(fold(text).split())
+    stems = list(map(memo.get, words))  # C-level look-ups; words not seen yet give None
+    if None in stems:
+        for k, word in enumerate(words):
+            if stems[k] is None:
+                if len(memo) >= CONTENT_MEMO_MAX:
+                    memo.clear()
+                stems[k] = memo[word] = _content_stem(word)
+    out = frozenset(stems)
+    return out - _NO_STEM if "" in out else out
+
+
+_NO_STEM = frozenset({""})
 
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..page import Block, Page
-from ..text import content_words, has_devanagari
+from ..text import content_stems, has_devanagari
 from ..topic import (
     _CLOSE,
     article_start,
@@ -114,7 +114,7 @@ class _Words:
     def __getitem__(self, i: int) -> set[str]:
         words = self._cache.get(i)
         if words is None:
-            words = self._cache[i] = content_words(self.blocks[i].text)
+            words = self._cache[i] = content_stems(self.blocks[i].text)
         return words
 
 
