@@ -86,6 +86,9 @@ _WORK = re.compile(
     "\u2013-\u2122&\u200b-\u200f\u2060\ufeff\u202a-\u202e\u1680\u2000-\u200a\u202f\u205f\u3000"
     "\t\x00-\x08\x0b-\x1f\x7f]|  "
 )
+# `_WORK` less its double space, which `in` finds at C speed: sre tries the "  " branch at every
+# space of the line, a character class alone is scanned for in one tight loop.
+_WORK_CHARS = re.compile(_WORK.pattern[: -len("|  ")])
 # C0 control characters are extraction debris (never part of UTF-8 mojibake): a space.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -102,11 +105,11 @@ def normalize_line(line: str) -> str:
     repeated until nothing changes (an entity may decode to mojibake, a space fix may let ftfy
     see mojibake), so the result is a fixed point: normalising it again changes nothing.
     """
-    if _WORK.search(line) is None:
+    if "  " not in line and _WORK_CHARS.search(line) is None:
         if line.isascii() or unicodedata.is_normalized("NFC", line):
             return line.strip()
         line = unicodedata.normalize("NFC", line)
-        if _WORK.search(line) is None:
+        if "  " not in line and _WORK_CHARS.search(line) is None:
             return line.strip()
     for _ in range(8):
         fixed = _normalize_once(line)
