@@ -36,7 +36,38 @@ def memo_by_text(func: Callable[[str], _T]) -> Callable[[str], _T]:
             data[text] = value
         return value
 
+    def cache_clear() -> None:
+        data.clear()
+        held[0] = 0
+
+    memoised.cache_clear = cache_clear  # type: ignore[attr-defined]
     return memoised
+
+
+class TextMemo:
+    """A bounded memo keyed by text (see `memo_by_text`): cleared when the texts it holds pass
+    MEMO_MAX_CHARS characters. `get` gives None for a text not held."""
+
+    __slots__ = ("data", "held")
+
+    def __init__(self) -> None:
+        self.data: dict[str, object] = {}
+        self.held = 0
+
+    def get(self, text: str):
+        return self.data.get(text)
+
+    def __reduce__(self):
+        """Pickled (to a worker, or hashed by `datasets`) as an empty memo: what it holds is
+        only a cache, and may hold what cannot be pickled (match objects)."""
+        return (TextMemo, ())
+
+    def put(self, text: str, value: object) -> None:
+        self.held += len(text)
+        if self.held > MEMO_MAX_CHARS:
+            self.data.clear()
+            self.held = len(text)
+        self.data[text] = value
 
 
 # --- normalisation -----------------------------------------------------------------------------

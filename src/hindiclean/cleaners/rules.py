@@ -15,7 +15,14 @@ from ..dispatch import first_chars, is_plain_key
 from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
-from ..text import SENTENCE_END, has_devanagari, last_sentence_start, sentence_count, trim_cut
+from ..text import (
+    SENTENCE_END,
+    TextMemo,
+    has_devanagari,
+    last_sentence_start,
+    sentence_count,
+    trim_cut,
+)
 from ..topic import (
     article_words,
     has_inner_sentence_end,
@@ -81,7 +88,7 @@ ENGINE_CACHE_SIZE = 32
 _ENGINES: dict[tuple, dict[str, object]] = {}
 _COMPILED_ATTRS = (
     "_whole", "_plain_pos", "_gated", "_whole_max", "_scan", "_hazard", "_gate_max",
-    "_full_gate", "_open_gate", "_lead", "_sentence", "_tail_start", "_tail",
+    "_full_gate", "_open_gate", "_lead", "_sentence", "_tail_start", "_tail", "_memos",
 )
 
 
@@ -435,6 +442,11 @@ class RuleCleaner:
         # Tails anchored at the block start are matched there; the others searched for.
         self._tail_start = _alternation([r for r in tails if r.pattern.startswith("^")])
         self._tail = _alternation([r for r in tails if not r.pattern.startswith("^")])
+        # What the engine makes of a text depends on the text alone (a page's gate only skips
+        # rules that cannot match it): judgements of texts seen before, on this page or an earlier
+        # one (chrome repeats), are reused. Not with a user's rule: its time limit may run out.
+        packaged = all(r.packaged for r in self.rules)
+        self._memos = (TextMemo(), TextMemo(), TextMemo()) if packaged else None
         return {a: self.__dict__.pop(a) for a in _COMPILED_ATTRS}
 
     @staticmethod
@@ -581,6 +593,26 @@ class RuleCleaner:
     def _judge(
         self, block: Block, gate: _PageGate, removed: list[Removal]
     ) -> tuple[str, Rule | None, Rule | None, bool]:
+        """`_judge_text`, once per text (`_memos`): the removals are made again for this block's
+        line from the ones recorded."""
+        if self._memos is None:
+            return self._judge_text(block, gate, removed)
+        memo = self._memos[0]
+        got = memo.get(block.text)
+        if got is None:
+            mark = len(removed)
+            result = self._judge_text(block, gate, removed)
+            made = tuple((r.text, r.category, r.rule, r.partial) for r in removed[mark:])
+            memo.put(block.text, (result, made))
+            return result
+        result, made = got
+        line = block.line
+        removed.extend(Removal(line, *m) for m in made)
+        return result
+
+    def _judge_text(
+        self, block: Block, gate: _PageGate, removed: list[Removal]
+    ) -> tuple[str, Rule | None, Rule | None, bool]:
         """Judge one block until nothing changes: lead cuts, whole-block rules, a tail, prompt
         sentences at its end. What a cut leaves is judged again by the same rules and bounds
         (as ftfy fixes until stable), so a second run finds nothing more to do.
@@ -681,7 +713,18 @@ class RuleCleaner:
         return out
 
     def _glued_pieces(self, text: str) -> list[str] | None:
-        """The pieces of text split at its first glue point followed by chrome (None: none)."""
+        """The pieces of text split at its first glue point followed by chrome (None: none).
+        Once per text (`_memos`)."""
+        if self._memos is None:
+            return self._glued_pieces_of(text)
+        memo = self._memos[1]
+        got = memo.get(text)
+        if got is None:
+            got = self._glued_pieces_of(text) or ()
+            memo.put(text, got)
+        return list(got) if got else None
+
+    def _glued_pieces_of(self, text: str) -> list[str] | None:
         gate = self._full_gate
         glued = _GLUE.search(text, 0, len(text) - 1)
         if glued is None:
@@ -713,7 +756,18 @@ class RuleCleaner:
         )
 
     def _whole_hit(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
-        """The whole-block rule that takes text (tried also without its decoration)."""
+        """The whole-block rule that takes text (tried also without its decoration). Once per
+        text (`_memos`)."""
+        if self._memos is None:
+            return self._whole_hit_of(text, gate)
+        memo = self._memos[2]
+        got = memo.get(text)
+        if got is None:
+            got = self._whole_hit_of(text, gate) or ()
+            memo.put(text, got)
+        return got or None
+
+    def _whole_hit_of(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
         if len(text) > self._whole_max:
             return None
         hit = self._first_whole(text, text, gate)
