@@ -382,13 +382,14 @@ def fold(text: str) -> str:
 def dedup_key(text: str) -> str:
     """Comparison key: white space, NBSP, zero-width marks, Unicode form (text is NFC already),
     nukta, Devanagari digits, punctuation, danda variants and letter case folded away."""
-    return " ".join(w for w in fold(text).split() if w != _SENT_MARK)
+    return " ".join(filter(_SENT_MARK.__ne__, fold(text).split()))  # C-level loops
 
 
 @memo_by_text
 def sentence_keys(text: str) -> tuple[str, ...]:
     """Keys of the sentences of text, in order."""
-    return tuple(k for k in (" ".join(p.split()) for p in fold(text).split(_SENT_MARK)) if k)
+    parts = fold(text).split(_SENT_MARK)
+    return tuple(filter(None, map(" ".join, map(str.split, parts))))  # C-level loops
 
 
 _SUFFIXES = (
