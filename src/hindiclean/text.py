@@ -136,12 +136,21 @@ def normalize_line(line: str) -> str:
     repeated until nothing changes (an entity may decode to mojibake, a space fix may let ftfy
     see mojibake), so the result is a fixed point: normalising it again changes nothing.
     """
-    if "  " not in line and _WORK_CHARS.search(line) is None:
+    plain = _WORK_CHARS.search(line) is None
+    if plain and "  " not in line:
         if line.isascii() or unicodedata.is_normalized("NFC", line):
             return line.strip()
         line = unicodedata.normalize("NFC", line)
         if "  " not in line and _WORK_CHARS.search(line) is None:
             return line.strip()
+    elif plain:
+        # Runs of spaces are all there is to fix: one round of `_normalize_once` is NFC and one
+        # space (its other steps find nothing), and when what it gives holds no work character
+        # either, the next round changes nothing (the fixed point, without running it).
+        nfc = line if line.isascii() else unicodedata.normalize("NFC", line)
+        fixed = " ".join(_SPACES.sub(" ", nfc).split())
+        if _WORK_CHARS.search(fixed) is None:
+            return fixed
     for _ in range(8):
         fixed = _normalize_once(line)
         if fixed == line:
