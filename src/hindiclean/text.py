@@ -13,9 +13,11 @@ from typing import TypeVar
 import ftfy
 
 _T = TypeVar("_T")
-# Per-text memos (`memo_by_text`) are cleared when the texts they hold pass this many characters:
-# memory stays bounded whatever the pages hold.
+# Per-text memos (`memo_by_text`, `TextMemo`) are cleared when the texts they hold pass this
+# many characters: memory stays bounded whatever the pages hold.
 MEMO_MAX_CHARS = 200_000
+# Each entry counts this many characters besides its text (many short texts stay bounded too).
+MEMO_ENTRY_CHARS = 64
 
 
 _CLEARERS: list[Callable[[], None]] = []  # each `memo_by_text` memo's clear, for `clear_memos`
@@ -42,10 +44,10 @@ def memo_by_text(func: Callable[[str], _T]) -> Callable[[str], _T]:
         value = data.get(text)
         if value is None:
             value = func(text)
-            held[0] += len(text)
+            held[0] += len(text) + MEMO_ENTRY_CHARS
             if held[0] > MEMO_MAX_CHARS:
                 data.clear()
-                held[0] = len(text)
+                held[0] = len(text) + MEMO_ENTRY_CHARS
             data[text] = value
         return value
 
@@ -82,10 +84,10 @@ class TextMemo:
         return (TextMemo, ())
 
     def put(self, text: str, value: object) -> None:
-        self.held += len(text)
+        self.held += len(text) + MEMO_ENTRY_CHARS
         if self.held > MEMO_MAX_CHARS:
             self.data.clear()
-            self.held = len(text)
+            self.held = len(text) + MEMO_ENTRY_CHARS
         self.data[text] = value
 
 
