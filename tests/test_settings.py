@@ -161,6 +161,14 @@ CASES = {
         "off_topic.unrelated_headline",
         False,
     ),
+    # topic (a shape test whose results are memoised per text): a shorter headline maximum
+    # makes the 66-character headline no headline; the memo must not answer for the defaults
+    "topic.headline_max_chars": (
+        [P1, OTHER_STORY, P2],
+        {"topic.headline_max_chars": 50},
+        "off_topic.unrelated_headline",
+        False,
+    ),
     # menus: a menu bar of four cells goes; with five cells needed it stays
     "menus": ([MENU, P1, P2], {"menus.min_cells": 5}, "menus.menu_bar", False),
     # layout: a two-word widget label after the article goes; with one word at most it stays

@@ -5,10 +5,104 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+import weakref
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
 
 import ftfy
 
+from .settings import current
 from .wordlists import ordered, words
+
+_T = TypeVar("_T")
+# Per-text memos (`memo_by_text`, `TextMemo`) are cleared when the texts they hold pass this
+# many characters: memory stays bounded whatever the pages hold.
+MEMO_MAX_CHARS = 200_000
+# Each entry counts this many characters besides its text (many short texts stay bounded too).
+MEMO_ENTRY_CHARS = 64
+
+
+_CLEARERS: list[Callable[[], None]] = []  # each `memo_by_text` memo's clear, for `clear_memos`
+_TEXT_MEMOS: weakref.WeakSet = weakref.WeakSet()  # every live `TextMemo`
+
+
+def clear_memos() -> None:
+    """Empty every per-text memo (benchmarks: time pages as if each came first)."""
+    for clear in _CLEARERS:
+        clear()
+    for memo in list(_TEXT_MEMOS):
+        memo.clear()
+
+
+def memo_by_text(func: Callable[[str], _T]) -> Callable[[str], _T]:
+    """`func`, a pure function of a text (under the active settings) whose result is never None
+    and never changed by its callers, computed once per distinct text: the same block text is
+    judged by several cleaners (shape tests, keys, words), and each asks once. Bounded by
+    MEMO_MAX_CHARS; emptied when the active settings change."""
+    data: dict[str, _T] = {}
+    held = [0]
+    made_under = [current()]
+
+    @wraps(func)
+    def memoised(text: str) -> _T:
+        if current() is not made_under[0]:  # results may depend on the settings
+            data.clear()
+            held[0] = 0
+            made_under[0] = current()
+        value = data.get(text)
+        if value is None:
+            value = func(text)
+            held[0] += len(text) + MEMO_ENTRY_CHARS
+            if held[0] > MEMO_MAX_CHARS:
+                data.clear()
+                held[0] = len(text) + MEMO_ENTRY_CHARS
+            data[text] = value
+        return value
+
+    def cache_clear() -> None:
+        data.clear()
+        held[0] = 0
+
+    memoised.cache_clear = cache_clear  # type: ignore[attr-defined]
+    _CLEARERS.append(cache_clear)
+    return memoised
+
+
+class TextMemo:
+    """A bounded memo keyed by text (see `memo_by_text`): cleared when the texts it holds pass
+    MEMO_MAX_CHARS characters. `get` gives None for a text not held."""
+
+    __slots__ = ("__weakref__", "data", "held", "made_under")
+
+    def __init__(self) -> None:
+        self.data: dict[str, object] = {}
+        self.held = 0
+        self.made_under = current()
+        _TEXT_MEMOS.add(self)
+
+    def clear(self) -> None:
+        self.data.clear()
+        self.held = 0
+
+    def get(self, text: str):
+        if current() is not self.made_under:  # results may depend on the settings
+            self.clear()
+            self.made_under = current()
+        return self.data.get(text)
+
+    def __reduce__(self):
+        """Pickled (to a worker, or hashed by `datasets`) as an empty memo: what it holds is
+        only a cache, and may hold what cannot be pickled (match objects)."""
+        return (TextMemo, ())
+
+    def put(self, text: str, value: object) -> None:
+        self.held += len(text) + MEMO_ENTRY_CHARS
+        if self.held > MEMO_MAX_CHARS:
+            self.data.clear()
+            self.held = len(text) + MEMO_ENTRY_CHARS
+        self.data[text] = value
+
 
 # --- normalisation -----------------------------------------------------------------------------
 
@@ -57,6 +151,9 @@ _WORK = re.compile(
     "\u2013-\u2122&\u200b-\u200f\u2060\ufeff\u202a-\u202e\u1680\u2000-\u200a\u202f\u205f\u3000"
     "\t\x00-\x08\x0b-\x1f\x7f]|  "
 )
+# `_WORK` less its double space, which `in` finds at C speed: sre tries the "  " branch at every
+# space of the line, a character class alone is scanned for in one tight loop.
+_WORK_CHARS = re.compile(_WORK.pattern[: -len("|  ")])
 # C0 control characters are extraction debris (never part of UTF-8 mojibake): a space.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -73,12 +170,21 @@ def normalize_line(line: str) -> str:
     repeated until nothing changes (an entity may decode to mojibake, a space fix may let ftfy
     see mojibake), so the result is a fixed point: normalising it again changes nothing.
     """
-    if _WORK.search(line) is None:
+    plain = _WORK_CHARS.search(line) is None
+    if plain and "  " not in line:
         if line.isascii() or unicodedata.is_normalized("NFC", line):
             return line.strip()
         line = unicodedata.normalize("NFC", line)
-        if _WORK.search(line) is None:
+        if "  " not in line and _WORK_CHARS.search(line) is None:
             return line.strip()
+    elif plain:
+        # Runs of spaces are all there is to fix: one round of `_normalize_once` is NFC and one
+        # space (its other steps find nothing), and when what it gives holds no work character
+        # either, the next round changes nothing (the fixed point, without running it).
+        nfc = line if line.isascii() else unicodedata.normalize("NFC", line)
+        fixed = " ".join(_SPACES.sub(" ", nfc).split())
+        if _WORK_CHARS.search(fixed) is None:
+            return fixed
     for _ in range(8):
         fixed = _normalize_once(line)
         if fixed == line:
@@ -305,6 +411,7 @@ _DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _DEV_DIGIT = re.compile("[०-९]")
 
 
+@memo_by_text
 def fold(text: str) -> str:
     """What a reader cannot tell apart, folded away (nukta, zero-width marks, Devanagari digits,
     punctuation, case); sentence ends become a marker. A few C-level passes over the text."""
@@ -318,12 +425,14 @@ def fold(text: str) -> str:
 def dedup_key(text: str) -> str:
     """Comparison key: white space, NBSP, zero-width marks, Unicode form (text is NFC already),
     nukta, Devanagari digits, punctuation, danda variants and letter case folded away."""
-    return " ".join(w for w in fold(text).split() if w != _SENT_MARK)
+    return " ".join(filter(_SENT_MARK.__ne__, fold(text).split()))  # C-level loops
 
 
+@memo_by_text
 def sentence_keys(text: str) -> tuple[str, ...]:
     """Keys of the sentences of text, in order."""
-    return tuple(k for k in (" ".join(p.split()) for p in fold(text).split(_SENT_MARK)) if k)
+    parts = fold(text).split(_SENT_MARK)
+    return tuple(filter(None, map(" ".join, map(str.split, parts))))  # C-level loops
 
 
 _SUFFIXES = ordered("suffixes")  # words/suffixes.txt, longer endings first
@@ -357,17 +466,26 @@ def _content_stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """Stems of the words that carry meaning: no stopwords, no bare numbers, two letters or more.
     A crude Hindi stem drops one inflection ending, so plural and oblique forms match."""
+    return set(content_stems(text))
+
+
+@memo_by_text
+def content_stems(text: str) -> frozenset[str]:
+    """`content_words` as a frozenset, computed once per text (callers that only read it)."""
     memo = _CONTENT
-    out: set[str] = set()
-    for word in set(fold(text).split()):
-        stem = memo.get(word)
-        if stem is None:
-            if len(memo) >= CONTENT_MEMO_MAX:
-                memo.clear()
-            stem = memo[word] = _content_stem(word)
-        if stem:
-            out.add(stem)
-    return out
+    words = set(fold(text).split())
+    stems = list(map(memo.get, words))  # C-level look-ups; words not seen yet give None
+    if None in stems:
+        for k, word in enumerate(words):
+            if stems[k] is None:
+                if len(memo) >= CONTENT_MEMO_MAX:
+                    memo.clear()
+                stems[k] = memo[word] = _content_stem(word)
+    out = frozenset(stems)
+    return out - _NO_STEM if "" in out else out
+
+
+_NO_STEM = frozenset({""})
 
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")

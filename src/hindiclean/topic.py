@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from .page import Block
 from .settings import current
-from .text import content_words, ends_sentence, has_devanagari, is_sentence_like
+from .text import (
+    content_stems,
+    ends_sentence,
+    has_devanagari,
+    is_sentence_like,
+    memo_by_text,
+)
 from .wordlists import ordered
 from .wordlists import words as word_list
 
@@ -21,6 +27,7 @@ _DATED_ITEM = re.compile(r"[0-9०-९]{1,4}(?:\s+[^\s:]{1,12}){0,4}\s*:\s")
 _FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
 
 
+@memo_by_text
 def is_paragraph(text: str) -> bool:
     """A block that is surely article prose: sentence-shaped, long enough, not a headline
     (a one-sentence question or exclamation is headline style)."""
@@ -67,6 +74,7 @@ def is_body_shape(text: str) -> bool:
     return "|" in text.rstrip("|") and not is_signed_headline(text)
 
 
+@memo_by_text
 def is_headline_shaped(text: str) -> bool:
     """Short, no sentence inside, not a list item or table row: how a story link looks."""
     if len(text) > current().topic.headline_max_chars or is_list_or_table(text):
@@ -91,6 +99,7 @@ def opens_with_dateline(text: str) -> bool:
     return _DATELINE.match(text) is not None
 
 
+@memo_by_text
 def is_prose(text: str) -> bool:
     """A sentence of the article (Hindi, or English of some length), not a headline."""
     if not is_sentence_like(text) or is_headline_shaped(text):
@@ -117,13 +126,17 @@ def article_words(blocks: Sequence[Block]) -> set[str]:
             started = True
         if not started or (is_prose(b.text) and has_devanagari(b.text)):
             texts.append(b.text)
-    return content_words("\n".join(texts))
+    # The words of the texts joined by line breaks: the union of each text's (memoised) words.
+    words: set[str] = set()
+    for text in texts:
+        words |= content_stems(text)
+    return words
 
 
 def overlap(text: str | set[str], reference: set[str]) -> float | None:
     """Share of text's content words (or of the given word set) found in reference; None when
     there are too few to judge."""
-    words = content_words(text) if isinstance(text, str) else text
+    words = content_stems(text) if isinstance(text, str) else text
     if len(words) < current().topic.overlap_min_words:
         return None
     return sum(1 for w in words if w in reference) / len(words)

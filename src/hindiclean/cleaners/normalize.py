@@ -10,6 +10,8 @@ from ..text import _ENTITY, LINE_BREAK, normalize_line, unescape_html
 # Where an extractor joined paragraphs: literal "\r", "\t", "\n" left as text, real tabs, or a run
 # of three or more spaces (NBSP included). Two spaces are common inside a sentence and do not split.
 _JOIN = re.compile(r"(?:[ \u00a0]*(?:\\[rnt]|\t)[ \u00a0]*)+|[ \u00a0]{3,}")
+# The escapes `_JOIN` splits at ("\\r", "\\n", "\\t" left as text).
+_ESCAPED_BREAK = re.compile(r"\\[rnt]")
 # A run beside a breadcrumb or list separator is part of one line ("Hindi News ›   World ›").
 _SEPARATOR_END = re.compile(r"[›»>|/,]\s*$")
 _SEPARATOR_START = re.compile(r"^\s*[›»>|/,]")
@@ -19,6 +21,10 @@ def split_joined(text: str) -> list[str]:
     """Split a raw line where the page joined paragraphs; breadcrumbs stay on one line."""
     if "   " not in text and "\\" not in text and "\t" not in text and "\u00a0" not in text:
         return [text]
+    if "\t" not in text and ("\\" not in text or not _ESCAPED_BREAK.search(text)):
+        spaced = text.replace("\u00a0", " ") if "\u00a0" in text else text
+        if "   " not in spaced:  # no join point: C-level tests, not _JOIN's scan
+            return [text] if text.strip() else []
     groups: list[list[str]] = []
     glue = False
     for piece in _JOIN.split(text):

@@ -22,7 +22,7 @@ import re
 
 from ..page import Block, Page
 from ..settings import current
-from ..text import content_words, has_devanagari
+from ..text import content_stems, has_devanagari
 from ..topic import (
     _CLOSE,
     article_start,
@@ -88,7 +88,7 @@ class _Words:
     def __getitem__(self, i: int) -> set[str]:
         words = self._cache.get(i)
         if words is None:
-            words = self._cache[i] = content_words(self.blocks[i].text)
+            words = self._cache[i] = content_stems(self.blocks[i].text)
         return words
 
 

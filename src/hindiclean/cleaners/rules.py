@@ -18,6 +18,7 @@ from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
 from ..settings import current
 from ..text import (
     SENTENCE_END,
+    TextMemo,
     content_words,
     has_devanagari,
     last_sentence_start,
@@ -95,7 +96,7 @@ ENGINE_CACHE_SIZE = 32
 _ENGINES: dict[tuple, dict[str, object]] = {}
 _COMPILED_ATTRS = (
     "_whole", "_plain_pos", "_gated", "_whole_max", "_scan", "_hazard", "_gate_max",
-    "_full_gate", "_open_gate", "_lead", "_sentence", "_tail_start", "_tail",
+    "_full_gate", "_open_gate", "_lead", "_sentence", "_tail_start", "_tail", "_memos",
 )
 
 
@@ -124,10 +125,13 @@ class _PageGate:
     """The gated rules worth trying on one page, each with the literals seen on it; `None` as
     literals means: try the rule on every block (the page has a fold hazard)."""
 
-    __slots__ = ("rules",)
+    __slots__ = ("all_literal", "literals", "rules")
 
     def __init__(self, rules: list[tuple[_GatedRule, frozenset[str] | None]]) -> None:
         self.rules = rules
+        # Every literal of these rules: a text is searched for each once, not once per rule.
+        self.literals = tuple(sorted(frozenset().union(*(p for _g, p in rules if p is not None))))
+        self.all_literal = all(p is not None for _g, p in rules)
 
 
 _NO_GATE = _PageGate([])
@@ -438,7 +442,7 @@ class RuleCleaner:
         }
         self._gated = tuple(gated)
         self._whole_max = max((r.max_chars for r in whole_rules), default=0)
-        self._scan = re.compile(f"(?=({trie_pattern(frozenset(reduced))}))") if gated else None
+        self._scan = re.compile(trie_pattern(frozenset(reduced))) if gated else None
         self._hazard = re.compile(f"[{FOLD_HAZARDS}]")
         # The page scan covers blocks no longer than this (gated rules skip longer ones); a
         # text cut from a longer block is checked against every literal of its rules.
@@ -451,6 +455,11 @@ class RuleCleaner:
         # Tails anchored at the block start are matched there; the others searched for.
         self._tail_start = _alternation([r for r in tails if r.pattern.startswith("^")])
         self._tail = _alternation([r for r in tails if not r.pattern.startswith("^")])
+        # What the engine makes of a text depends on the text alone (a page's gate only skips
+        # rules that cannot match it): judgements of texts seen before, on this page or an earlier
+        # one (chrome repeats), are reused. Not with a user's rule: its time limit may run out.
+        packaged = all(r.packaged for r in self.rules)
+        self._memos = (TextMemo(), TextMemo(), TextMemo()) if packaged else None
         return {a: self.__dict__.pop(a) for a in _COMPILED_ATTRS}
 
     @staticmethod
@@ -491,7 +500,14 @@ class RuleCleaner:
         joined = "\n".join(b.text for b in blocks if len(b.text) <= limit)
         if self._hazard.search(joined) is not None:
             return self._open_gate
-        seen = set(self._scan.findall(joined.lower()))
+        # Every literal found at any position (also where one overlaps another's match): a
+        # search from just past each hit's start keeps sre's prefix skip, which the zero-width
+        # `(?=(...))` scan turned off.
+        seen: set[str] = set()
+        low, search, pos = joined.lower(), self._scan.search, 0
+        while (m := search(low, pos)) is not None:
+            seen.add(m.group())
+            pos = m.start() + 1
         if not seen:
             return _NO_GATE
         rules = []
@@ -589,6 +605,26 @@ class RuleCleaner:
         return page.replace(out, removed).with_timeouts(timeouts)
 
     def _judge(
+        self, block: Block, gate: _PageGate, removed: list[Removal]
+    ) -> tuple[str, Rule | None, Rule | None, bool]:
+        """`_judge_text`, once per text (`_memos`): the removals are made again for this block's
+        line from the ones recorded."""
+        if self._memos is None:
+            return self._judge_text(block, gate, removed)
+        memo = self._memos[0]
+        got = memo.get(block.text)
+        if got is None:
+            mark = len(removed)
+            result = self._judge_text(block, gate, removed)
+            made = tuple((r.text, r.category, r.rule, r.partial) for r in removed[mark:])
+            memo.put(block.text, (result, made))
+            return result
+        result, made = got
+        line = block.line
+        removed.extend(Removal(line, *m) for m in made)
+        return result
+
+    def _judge_text(
         self, block: Block, gate: _PageGate, removed: list[Removal]
     ) -> tuple[str, Rule | None, Rule | None, bool]:
         """Judge one block until nothing changes: lead cuts, whole-block rules, a tail, prompt
@@ -692,7 +728,18 @@ class RuleCleaner:
         return out
 
     def _glued_pieces(self, text: str) -> list[str] | None:
-        """The pieces of text split at its first glue point followed by chrome (None: none)."""
+        """The pieces of text split at its first glue point followed by chrome (None: none).
+        Once per text (`_memos`)."""
+        if self._memos is None:
+            return self._glued_pieces_of(text)
+        memo = self._memos[1]
+        got = memo.get(text)
+        if got is None:
+            got = self._glued_pieces_of(text) or ()
+            memo.put(text, got)
+        return list(got) if got else None
+
+    def _glued_pieces_of(self, text: str) -> list[str] | None:
         gate = self._full_gate
         found = self._lead_glued(text, gate)
         if found is not None:
@@ -754,7 +801,18 @@ class RuleCleaner:
         )
 
     def _whole_hit(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
-        """The whole-block rule that takes text (tried also without its decoration)."""
+        """The whole-block rule that takes text (tried also without its decoration). Once per
+        text (`_memos`)."""
+        if self._memos is None:
+            return self._whole_hit_of(text, gate)
+        memo = self._memos[2]
+        got = memo.get(text)
+        if got is None:
+            got = self._whole_hit_of(text, gate) or ()
+            memo.put(text, got)
+        return got or None
+
+    def _whole_hit_of(self, text: str, gate: _PageGate) -> tuple[Rule, re.Match[str]] | None:
         if len(text) > self._whole_max:
             return None
         hit = self._first_whole(text, text, gate)
@@ -779,7 +837,7 @@ class RuleCleaner:
         limit = self._plain_pos[hit[0].name] if hit is not None else len(self._plain_pos) + len(
             self._gated
         )
-        low = None
+        found = None
         hazard = False
         for g, present in gate.rules:
             if g.pos >= limit:
@@ -788,11 +846,15 @@ class RuleCleaner:
             if len(text) > rule.max_chars:
                 continue
             if present is not None:
-                if low is None:
+                if found is None:
                     low = text.lower()
                     # Texts cut from long blocks were not in the page scan's hazard check.
                     hazard = gate is self._full_gate and self._hazard.search(text) is not None
-                if not hazard and not any(lit in low for lit in present):
+                    # The gate's literals text holds (C-level substring tests, once per text).
+                    found = frozenset(lit for lit in gate.literals if lit in low)
+                    if not found and not hazard and gate.all_literal:
+                        return hit  # every rule left is gated by a literal text lacks
+                if not hazard and present.isdisjoint(found):
                     continue
             m = g.regex.match(text)
             if m is not None and (rule.unless_re is None or rule.unless_re.search(whole) is None):
