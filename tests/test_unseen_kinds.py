@@ -285,3 +285,17 @@ def test_masthead_whose_name_recurs_in_removed_chrome_is_removed() -> None:
     assert _lines(_page(masthead, HEAD, P1, P2, P3, footer)) == [HEAD, P1, P2, P3]
     # the same line with no trace of the name in the chrome stays (it may be a kicker)
     assert masthead in _lines(_page(masthead, HEAD, P1, P2, P3))
+
+
+def test_checklist_items_mapping_rows_and_timetable_rows_are_body() -> None:
+    rows = [
+        "✗ सुबह छह से आठ बजे के बीच पतंग न उड़ाएं, पक्षी इसी समय निकलते हैं",
+        "✓ घायल पक्षी दिखे तो हेल्पलाइन पर तुरंत सूचना दें और उसे छाया में रखें",
+        "बिलासपुर की ओर से आने वाले भारी वाहन → रिंग रोड पार्किंग",
+        "रायपुर – धमतरी – कांकेर (सुबह 5:30)",
+    ]
+    assert _lines(_page(HEAD, P1, *rows, P2)) == [HEAD, P1, *rows, P2]
+    # a call to action before the arrow is a button, and a dash path without a time a breadcrumb
+    button = "टेस्ट राइड बुक करें → अपने शहर का डीलर चुनें"
+    assert button not in _lines(_page(HEAD, P1, P2, button))
+    assert _lines(_page("होम - कृषि - मंडी", HEAD, P1, P2)) == [HEAD, P1, P2]

@@ -22,6 +22,10 @@ _CLOSE = "\"'”’)] "
 _QA_MARK = re.compile(r"(?:सवाल|प्रश्न|उत्तर|जवाब|Q|A|Ques|Ans)\s*[0-9]{0,2}\s*[:.)]", re.IGNORECASE)
 # A row that ends in a figure after a dash or colon: `कैथल – 497/500`, `टमाटर: 40/किलो`.
 _FIGURE_END = re.compile(r"(?:\s[–—-]|(?<![0-9०-९]):)\s*[0-9०-९][0-9०-९.,/%]*(?:/\S{1,6})?\s*$")
+# A mapping row: two parts joined by a spaced arrow (`छाता की ओर से आने वाले वाहन → पार्किंग`,
+# `पुराना नियम => नया नियम`): a route, a diversion, a before-and-after, not a headline.
+# (A call to action before the arrow, `... बुक करें → ...`, is a button or a link.)
+_MAPPING = re.compile(r"\S(?<!ें)(?<!िए)(?<!िये)\s+(?:→|⇒|->|=>|⟶)\s+\S")
 # A timeline entry: a date or number of a few words, then a colon (`25 अप्रैल से 10 मई: ...`).
 _DATED_ITEM = re.compile(r"[0-9०-९]{1,4}(?:\s+[^\s:]{1,12}){0,4}\s*:\s")
 _FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
@@ -45,7 +49,7 @@ def is_list_or_table(text: str) -> bool:
         return True
     if text.startswith(_LIST_MARK) or _QA_MARK.match(text) or _FIGURE_END.search(text):
         return True
-    if _DATED_ITEM.match(text):
+    if _DATED_ITEM.match(text) or _MAPPING.search(text):
         return True
     head = text[:4]
     return any(ch.isdigit() for ch in head[:2]) and any(c in head for c in ".)-:")

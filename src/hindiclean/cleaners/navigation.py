@@ -20,6 +20,8 @@ _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
 # is a breadcrumb too (`गोवा › अदालत`, `खगोल > आकाशीय घटनाएं`); not `|`, `/`, `-` or `→`, which
 # tables, routes and lists use.
 _PATH_ARROWS = frozenset("›»>▸▹⊳⇨⇒⋙∷⟡➤➜⟩〉")
+_ROW_DASHES = frozenset("–—-")
+_TIME = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 _DIGIT_RUN = re.compile(r"[0-9०-९]+")
 # A numbered list item (`1. 'धुंध के उस पार' – वेब सीरीज – 12 सितंबर`): a row, not a path.
 _NUMBERED_ITEM = re.compile(r"[0-9०-९]{1,3}[.)]\s")
@@ -36,6 +38,8 @@ def is_breadcrumb(text: str) -> bool:
     if "।" in text or _NUMBERED_ITEM.match(text):
         return False
     seps = _SPACED_SEPARATOR.findall(text)
+    if seps and seps[0] in _ROW_DASHES and _TIME.search(text):
+        return False  # `मंडी – करसोग – तत्तापानी (सुबह 6:15)`: a timetable row, not a path
     if len(seps) >= s.breadcrumb_min_separators and len(set(seps)) == 1:
         parts = text.split(seps[0])
         # Sections are short; the last one may be the headline itself.
