@@ -24,8 +24,9 @@ def test_every_name_in_a_removal_is_listed(gold_files) -> None:
 
 def test_category_names_switch_off_their_cleaner() -> None:
     p = Pipeline.default()
-    assert "disclaimers" not in p.without("disclaimer").names
-    assert "duplicates" not in p.without("duplicate").names
+    rules = next(c for c in p.without("disclaimer").cleaners if c.name == "rules")
+    assert "disclaimer" not in rules.categories  # a rule category: its rules go
+    assert "duplicates" not in p.without("duplicate").names  # a cleaner's category: the cleaner
     page = "सरकार ने आज नई योजना की घोषणा की।\nअस्वीकरण: यह न्यूज़ ऑटो फ़ीड्स द्वारा प्रकाशित है।\n"
     assert "अस्वीकरण" in p.without("disclaimer").run(page).text
     assert "अस्वीकरण" not in p.run(page).text
@@ -41,7 +42,7 @@ def test_rules_command_lists_names_with_category_and_cleaner() -> None:
     assert res.returncode == 0, res.stderr
     rows = [line.split("\t") for line in res.stdout.splitlines()]
     names = {r[0]: r for r in rows}
-    assert names["ads.label"][1:3] == ["ads", "ads"]
+    assert names["ads.label"][1:3] == ["ads", "rules"]
     assert names["off_topic.card_list"][1:3] == ["related", "off_topic"]
     assert names["menus.menu_bar"][2] == "menus"
     assert all(len(r) == 4 and r[3] for r in rows)

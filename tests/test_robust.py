@@ -265,9 +265,13 @@ def test_user_rules_run_on_regex_packaged_on_re():
     user = Rule("user.x", "ads", "विज्ञापनदाता")
     assert not user.packaged
     cleaner = Pipeline.default().with_rules([user])
-    fused = next(c for c in cleaner._steps if isinstance(c, RuleCleaner))
+    by_name = {c.name: c for c in cleaner.cleaners if isinstance(c, RuleCleaner)}
+    assert isinstance(by_name["rules"]._whole.regex, re.Pattern)  # packaged: `re`
+    assert isinstance(by_name["custom"]._whole.regex, rules_module.TimedPattern)  # user: `regex`
+    # both kinds in one cleaner (fused by hand) stay apart, each on its engine
+    fused = by_name["custom"].fuse(by_name["rules"])
     parts = fused._whole.parts
-    assert all(isinstance(p.regex, re.Pattern) for p in parts[:1])
+    assert isinstance(parts[0].regex, re.Pattern)
     assert isinstance(parts[1].regex, rules_module.TimedPattern)
     out = cleaner.run("विज्ञापनदाता\n" + BODY).text
     assert out == BODY + "\n"

@@ -47,15 +47,18 @@ class Result:
 _DEFAULT_CACHE: list[Pipeline] = []
 
 
-def _fuse(cleaners: tuple[Cleaner, ...]) -> tuple[Cleaner, ...]:
-    """Merge adjacent RuleCleaners into one, so a page is walked once for all their rules."""
-    steps: list[Cleaner] = []
-    for c in cleaners:
-        if isinstance(c, RuleCleaner) and steps and isinstance(steps[-1], RuleCleaner):
-            steps[-1] = steps[-1].fuse(c, name="rules")
-        else:
-            steps.append(c)
-    return tuple(steps)
+def _packaged_rules_cleaner() -> RuleCleaner:
+    """The packaged rules of every category (ads, related, disclaimer, social, navigation,
+    metadata) as one cleaner named `rules`: one walk over the page for all of them. Built once."""
+    if not _RULES_CACHE:
+        fused = ads
+        for c in (related, disclaimers, social, navigation):
+            fused = fused.fuse(c)
+        _RULES_CACHE.append(fused.fuse(metadata, name="rules"))
+    return _RULES_CACHE[0]
+
+
+_RULES_CACHE: list[RuleCleaner] = []
 
 
 class Pipeline:
@@ -87,8 +90,9 @@ class Pipeline:
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:
             raise ValueError(f"cleaner names must be unique in a pipeline: {sorted(dupes)}")
+        # Run one by one, as listed: what a pipeline gives is what its cleaners give in turn
+        # (the default's `rules` cleaner holds the packaged rules of all categories).
         self.cleaners: tuple[Cleaner, ...] = tuple(items)
-        self._steps = _fuse(self.cleaners)
         self.name = "pipeline"
 
     @property
@@ -107,25 +111,12 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> Pipeline:
-        """normalize, the rule cleaners, duplicates, layout, off_topic. Built once and shared
+        """normalize, rules (the packaged rules of every category), menus, duplicates, layout,
+        off_topic. Built once and shared
         (a pipeline is immutable: `without`, `then`, `with_rules` return new ones)."""
         if cls is Pipeline and _DEFAULT_CACHE:
             return _DEFAULT_CACHE[0]
-        built = cls(
-            [
-                normalize,
-                ads,
-                related,
-                disclaimers,
-                social,
-                navigation,
-                metadata,
-                menus,
-                duplicates,
-                layout,
-                off_topic,
-            ]
-        )
+        built = cls([normalize, _packaged_rules_cleaner(), menus, duplicates, layout, off_topic])
         if cls is Pipeline:
             _DEFAULT_CACHE.append(built)
         return built
@@ -183,6 +174,9 @@ class Pipeline:
             if isinstance(c, RuleCleaner)
             for n in (*c.rules.names, *(d.name for d in c.detectors))
         }
+        known_rules |= {
+            cat for c in self.cleaners if isinstance(c, RuleCleaner) for cat in c.categories
+        }
         unknown = [n for n in names if n not in self.names and n not in known_rules]
         if unknown:
             raise RuleError(f"no cleaner or rule named {unknown}; cleaners: {list(self.names)}")
@@ -221,12 +215,12 @@ class Pipeline:
 
     def __call__(self, page: Page) -> Page:
         if self._settings is None:
-            for step in self._steps:
+            for step in self.cleaners:
                 page = step(page)
             return page
         token = _ACTIVE.set(self._settings)
         try:
-            for step in self._steps:
+            for step in self.cleaners:
                 page = step(page)
         finally:
             _ACTIVE.reset(token)

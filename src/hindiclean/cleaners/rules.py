@@ -531,14 +531,25 @@ class RuleCleaner:
         )
 
     def without(self, *names: str) -> RuleCleaner:
-        """This cleaner less the named rules or detectors."""
+        """This cleaner less the named rules or detectors, and those of named categories."""
         names_set = set(names)
         return RuleCleaner(
             self.name,
-            RuleSet(tuple(r for r in self.rules if r.name not in names_set)),
-            tuple(d for d in self.detectors if d.name not in names_set),
+            RuleSet(
+                tuple(
+                    r for r in self.rules if r.name not in names_set and r.category not in names_set
+                )
+            ),
+            tuple(
+                d for d in self.detectors if d.name not in names_set and d.category not in names_set
+            ),
             gating=self.gating,
         )
+
+    @property
+    def categories(self) -> frozenset[str]:
+        """The categories of this cleaner's rules and detectors."""
+        return frozenset(r.category for r in self.rules) | {d.category for d in self.detectors}
 
     # -- the walk ---------------------------------------------------------------------------
 
