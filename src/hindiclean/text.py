@@ -36,17 +36,27 @@ def clear_memos() -> None:
 
 
 def memo_by_text(func: Callable[[str], _T]) -> Callable[[str], _T]:
-    """`func`, a pure function of a text (under the active settings) whose result is never None
-    and never changed by its callers, computed once per distinct text: the same block text is
-    judged by several cleaners (shape tests, keys, words), and each asks once. Bounded by
-    MEMO_MAX_CHARS; emptied when the active settings change."""
+    """`func`, a pure function of a text alone whose result is never None and never changed by
+    its callers, computed once per distinct text: the same block text is judged by several
+    cleaners (shape tests, keys, words), and each asks once. Bounded by MEMO_MAX_CHARS. A
+    function that reads thresholds from the settings takes `memo_by_text_and_settings`."""
+    return _memo(func, by_settings=False)
+
+
+def memo_by_text_and_settings(func: Callable[[str], _T]) -> Callable[[str], _T]:
+    """`memo_by_text` for a function that also reads the active settings: emptied when they
+    change."""
+    return _memo(func, by_settings=True)
+
+
+def _memo(func: Callable[[str], _T], by_settings: bool) -> Callable[[str], _T]:
     data: dict[str, _T] = {}
     held = [0]
     made_under = [current()]
 
     @wraps(func)
     def memoised(text: str) -> _T:
-        if current() is not made_under[0]:  # results may depend on the settings
+        if by_settings and current() is not made_under[0]:  # results depend on the settings
             data.clear()
             held[0] = 0
             made_under[0] = current()

@@ -12,7 +12,7 @@ from .text import (
     ends_sentence,
     has_devanagari,
     is_sentence_like,
-    memo_by_text,
+    memo_by_text_and_settings,
 )
 from .wordlists import ordered
 from .wordlists import words as word_list
@@ -31,7 +31,7 @@ _DATED_ITEM = re.compile(r"[0-9०-९]{1,4}(?:\s+[^\s:]{1,12}){0,4}\s*:\s")
 _FULL_STOP = re.compile(r"(?<!\.)\.\s")  # a full stop inside, not an ellipsis
 
 
-@memo_by_text
+@memo_by_text_and_settings
 def is_paragraph(text: str) -> bool:
     """A block that is surely article prose: sentence-shaped, long enough, not a headline
     (a one-sentence question or exclamation is headline style)."""
@@ -78,7 +78,7 @@ def is_body_shape(text: str) -> bool:
     return "|" in text.rstrip("|") and not is_signed_headline(text)
 
 
-@memo_by_text
+@memo_by_text_and_settings
 def is_headline_shaped(text: str) -> bool:
     """Short, no sentence inside, not a list item or table row: how a story link looks."""
     if len(text) > current().topic.headline_max_chars or is_list_or_table(text):
@@ -103,7 +103,7 @@ def opens_with_dateline(text: str) -> bool:
     return _DATELINE.match(text) is not None
 
 
-@memo_by_text
+@memo_by_text_and_settings
 def is_prose(text: str) -> bool:
     """A sentence of the article (Hindi, or English of some length), not a headline."""
     if not is_sentence_like(text) or is_headline_shaped(text):

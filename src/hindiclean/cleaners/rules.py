@@ -55,14 +55,14 @@ _GLUE = re.compile(r"[।॥?!.](?=[^\s\d।॥?!.,;:|\-–—)\]}'’”»\"]|\
 _SENTENCE_END_AT = re.compile(r"[।॥?!](?=\s|$)")
 # A glue point inside a token where the script changes: a Devanagari letter directly followed
 # by a capital Latin letter (`...रोकUpdated: 03 Oct`); what follows is judged as a block's rest.
-_SCRIPT_GLUE = re.compile(r"(?<=[\u0900-\u0963])(?=[A-Z])")
+_SCRIPT_GLUE = re.compile(r"[\u0900-\u0963](?=[A-Z])")
 # A glue point where chrome ends and the body begins with no space: a Latin letter, `+`, a
 # closing bracket, the minutes of a time or a time-of-day word, directly followed by a
 # Devanagari letter (`... 06:40 ISTमाजुली,`, `+05:30पणजी,`, `A-AA+सिक्किम:`,
 # `[संबंधित: ...]ओज़ोन`, `09:40 पूर्वाह्ननई`); not a number's suffix (`20वीं`). What comes
 # before is judged: split off only when it is chrome.
 _LEAD_GLUE = re.compile(
-    r"(?:(?<=[A-Za-z+\]])|(?<=[:.][0-9]{2})|(?:पूर्वाह्न|अपराह्न))"
+    r"(?:[A-Za-z+\]]|(?<=[:.][0-9])[0-9]|पूर्वाह्न|अपराह्न)"
     r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
 )
 # A head ending on a date-time stamp (`14.08.2025 • 06:40 IST`, `2025-05-09T10:32:00+05:30`,
@@ -757,7 +757,7 @@ class RuleCleaner:
             return found
         glued = _GLUE.search(text, 0, len(text) - 1)
         if glued is None:
-            glued = _SCRIPT_GLUE.search(text, 1, len(text) - 1)
+            glued = _SCRIPT_GLUE.search(text, 0, len(text) - 1)
             if glued is None:
                 return None
             rest = text[glued.end() :]
@@ -789,7 +789,9 @@ class RuleCleaner:
     def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
         """text split at the first lead glue point whose head is chrome: taken by a whole-block
         rule, or a byline ending on a date-time stamp (None: none)."""
-        for m in _LEAD_GLUE.finditer(text, 1, min(len(text) - 1, current().rules.cut_max_chars)):
+        if _LEAD_GLUE.search(text, 0, len(text) - 1) is None:
+            return None
+        for m in _LEAD_GLUE.finditer(text, 0, min(len(text) - 1, current().rules.cut_max_chars)):
             at = m.end()
             head = text[:at]
             if _SENTENCE_END_AT.search(head):
