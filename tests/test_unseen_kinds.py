@@ -299,3 +299,10 @@ def test_checklist_items_mapping_rows_and_timetable_rows_are_body() -> None:
     button = "टेस्ट राइड बुक करें → अपने शहर का डीलर चुनें"
     assert button not in _lines(_page(HEAD, P1, P2, button))
     assert _lines(_page("होम - कृषि - मंडी", HEAD, P1, P2)) == [HEAD, P1, P2]
+
+
+def test_paths_with_other_separators_and_a_leading_mark_are_breadcrumbs() -> None:
+    for path in ("क्राइम ⫶ हरियाणा", "खेती-बाड़ी ⟩⟩ मौसम सलाह ⟩⟩ रबी फसल", "⌂ / रायपुर / कृषि", "» रायपुर » मंडी"):
+        assert _lines(_page(path, HEAD, P1, P2)) == [HEAD, P1, P2], path
+    verdict = "हमारा फैसला: ❌ भ्रामक"  # a fact-check field, not a path
+    assert verdict in _lines(_page(HEAD, P1, verdict, P2))

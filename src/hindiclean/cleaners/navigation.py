@@ -8,18 +8,23 @@ import unicodedata
 from ..rules import packaged_rules
 from ..settings import current
 from ..text import ends_sentence, has_devanagari
+from ..wordlists import ordered as word_list
 from .rules import Detector, RuleCleaner
 
 # A separator: one symbol (not a letter, digit, bracket, quote or sentence mark) between spaces.
 _SPACED_SEPARATOR = re.compile(
-    r"(?<=\s)(?:::|->|=>|>>|»»|[^\w\s।॥.,;:!?'\"()\[\]{}|%&@$₹+\u0900-\u097f])(?=\s)"
+    r"(?<=\s)(?:::|->|=>|>>|»»|([^\w\s।॥.,;:!?'\"()\[\]{}|%&@$₹+\u0900-\u097f])\1?)(?=\s)"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
-# Separators that only a path of sections uses: one of them between two short named sections
-# is a breadcrumb too (`गोवा › अदालत`, `खगोल > आकाशीय घटनाएं`); not `|`, `/`, `-` or `→`, which
-# tables, routes and lists use.
-_PATH_ARROWS = frozenset("›»>▸▹⊳⇨⇒⋙∷⟡➤➜⟩〉")
+# One separator between two short named sections is a breadcrumb too (`गोवा › अदालत`,
+# `क्राइम ⫶ हरियाणा`, `खेती-बाड़ी ⟩⟩ मौसम सलाह`), unless it is one that tables, routes, lists,
+# bylines and titles use.
+_NOT_PATH = frozenset(["|", "/", "-", "–", "—", "→", "•", "·", "*", "+", "=", "~", "&"]) | set(
+    word_list("list_marks")  # check marks and bullets: a verdict (`फैसला: ❌ भ्रामक`), an item
+)
+# A home icon, or nothing, before a path's first separator.
+_HOME_MARK = re.compile(r"\s*[^\w\s।॥.,;:!?'\"()\[\]{}]{0,2}\s*")
 _ROW_DASHES = frozenset("–—-")
 _TIME = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 _DIGIT_RUN = re.compile(r"[0-9०-९]+")
@@ -37,7 +42,7 @@ def is_breadcrumb(text: str) -> bool:
         return False
     if "।" in text or _NUMBERED_ITEM.match(text):
         return False
-    seps = _SPACED_SEPARATOR.findall(text)
+    seps = [m.group() for m in _SPACED_SEPARATOR.finditer(text)]
     if seps and seps[0] in _ROW_DASHES and _TIME.search(text):
         return False  # `मंडी – करसोग – तत्तापानी (सुबह 6:15)`: a timetable row, not a path
     if len(seps) >= s.breadcrumb_min_separators and len(set(seps)) == 1:
@@ -45,12 +50,16 @@ def is_breadcrumb(text: str) -> bool:
         # Sections are short; the last one may be the headline itself.
         # Each section is named (a table row's "—" cells are not sections).
         most = s.breadcrumb_max_section_words
-        named = all(0 < len(p.split()) <= most and _LETTER.search(p) for p in parts[:-1])
+        # The first may be a home icon or nothing (`⌂ / प्रयागराज / ...`, `» रीवा » ...`).
+        first = 1 if _HOME_MARK.fullmatch(parts[0]) else 0
+        named = all(0 < len(p.split()) <= most and _LETTER.search(p) for p in parts[first:-1])
         if named and parts[-1].strip():
             return True
-    if len(seps) == 1 and seps[0] in _PATH_ARROWS:
+    if len(seps) == 1 and seps[0] not in _NOT_PATH:
         most = s.breadcrumb_short_section_words
-        parts = text.split(seps[0])
+        parts = text.strip().removeprefix(seps[0]).split(seps[0])  # `» रीवा » साहित्य`
+        if parts[0].rstrip().endswith(":"):
+            return False  # a field and its value (`हमारा फैसला: ✗ भ्रामक`)
         if all(0 < len(p.split()) <= most and _LETTER.search(p) for p in parts):
             return not _DIGIT_RUN.search(text)
     return _CATEGORY_PATH.fullmatch(text) is not None and has_devanagari(text)
