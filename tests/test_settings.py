@@ -40,6 +40,8 @@ OLD_VALUES = {
     "navigation.breadcrumb_max_chars": 300,  # inline in is_breadcrumb
     "navigation.breadcrumb_min_separators": 2,
     "navigation.breadcrumb_max_section_words": 5,
+    "navigation.ticker_max_chars": 200,
+    "navigation.ticker_min_cells": 2,
     "navigation.breadcrumb_short_section_words": 3,
     "menus.min_cells": 3,
     "menus.max_cell_words": 4,

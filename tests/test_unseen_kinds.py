@@ -306,3 +306,18 @@ def test_paths_with_other_separators_and_a_leading_mark_are_breadcrumbs() -> Non
         assert _lines(_page(path, HEAD, P1, P2)) == [HEAD, P1, P2], path
     verdict = "हमारा फैसला: ❌ भ्रामक"  # a fact-check field, not a path
     assert verdict in _lines(_page(HEAD, P1, verdict, P2))
+
+
+def test_strips_of_named_figures_are_removed_but_rows_items_and_sentences_stay() -> None:
+    for strip in (
+        "मंडी 14° | शिमला 9° | मनाली 2°",
+        "आज के मंडी भाव: गेहूं 2,425 ▲ | सरसों 5,890 ▼ | चना 5,410 ▲",
+        "निफ्टी 24,936.40 ▲ 0.61% सेंसेक्स 81,722.15 ▲ 0.58%",
+    ):
+        assert _lines(_page(strip, HEAD, P1, P2)) == [HEAD, P1, P2], strip
+    for body in (
+        "दिल्ली | 31° | 24°",  # a table row: one name
+        "- खुदरा महंगाई का अनुमान 3.1% से घटाकर 2.6%",  # a list item
+        "गेहूं का भाव 2,425 रुपये रहा, जो पिछले साल से 6% ज्यादा है।",
+    ):
+        assert body in _lines(_page(HEAD, P1, body, P2)), body

@@ -184,6 +184,11 @@ class NavigationSettings(_Section):
     breadcrumb_max_section_words: int = _f(
         5, "each section of a breadcrumb but the last (the headline) has at most this many words"
     )
+    ticker_max_chars: int = _f(200, "a strip of figures (weather, markets) is this long at most")
+    ticker_min_cells: int = _f(
+        2, "... and has at least this many cells each naming a figure with a unit (°, %) or an "
+        "arrow (▲, ▼)"
+    )
     breadcrumb_short_section_words: int = _f(
         3, "with one separator (›, », >, ▸, ⇨ ...), a breadcrumb's two sections have at most "
         "this many words each"

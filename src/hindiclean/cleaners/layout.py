@@ -165,6 +165,19 @@ def _headline_above(blocks: tuple[Block, ...], i: int) -> bool:
     )
 
 
+def _late_duplicate(page: Page, i: int) -> tuple[str, str] | None:
+    """The `duplicates` step's verdict on block i as a late cut left it (None: kept). A cut made
+    after that step must not leave what it would remove: a second run would remove it."""
+    from .duplicates import duplicates  # the step that runs before this one
+
+    block = page.blocks[i]
+    done = len(page.removals)
+    for r in duplicates(page).removals[done:]:
+        if r.line == block.line and r.text == block.text and not r.partial:
+            return (r.category, r.rule)
+    return None
+
+
 class Layout:
     """Remove the author bio and the widget residue that follow the article's last paragraph."""
 
@@ -196,6 +209,10 @@ class Layout:
                 page = page.replace(trimmed, [cut])
                 blocks = page.blocks
                 text = head
+                late = _late_duplicate(page, i)
+                if late is not None:  # what the cut left repeats another block: it goes too
+                    drop[i] = late
+                    continue
             if is_prose(text) or is_list_or_table(text):
                 anchor = i
                 break

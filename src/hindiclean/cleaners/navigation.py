@@ -27,6 +27,10 @@ _NOT_PATH = frozenset(["|", "/", "-", "–", "—", "→", "•", "·", "*", "+"
 _HOME_MARK = re.compile(r"\s*[^\w\s।॥.,;:!?'\"()\[\]{}]{0,2}\s*")
 _ROW_DASHES = frozenset("–—-")
 _TIME = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
+# A figure with a unit a widget shows (°, %) or a rise / fall arrow.
+_TICK = re.compile(r"[0-9०-९][0-9०-९,.]*\s*(?:°C?|%)|[▲▼]")
+_CELL_SPLIT = re.compile(r"\s[|•·]\s")
+_LIST_MARKS = tuple(word_list("list_marks"))
 _DIGIT_RUN = re.compile(r"[0-9०-९]+")
 # A numbered list item (`1. 'धुंध के उस पार' – वेब सीरीज – 12 सितंबर`): a row, not a path.
 _NUMBERED_ITEM = re.compile(r"[0-9०-९]{1,3}[.)]\s")
@@ -75,6 +79,31 @@ def is_symbol_line(text: str) -> bool:
     )
 
 
+def is_ticker(text: str) -> bool:
+    """A strip of named figures: weather (`मंडी 14° | शिमला 9°`), prices and indices with rise /
+    fall arrows (`नरमा 7,120 ▲ | सरसों 5,890 ▼`, `निफ्टी 24,936 ▲ 0.61% सेंसेक्स ...`): two or
+    more cells each naming a figure with a unit or arrow, or two or more arrows. A table row
+    (`दिल्ली | 31° | 24°`: one name) and a sentence or list item are not strips."""
+    if "।" in text or len(text) > current().navigation.ticker_max_chars:
+        return False
+    if text.startswith(_LIST_MARKS):
+        return False
+    if text.count("▲") + text.count("▼") >= 2:
+        return True
+    named = sum(
+        1 for cell in _CELL_SPLIT.split(text) if _LETTER.search(cell) and _TICK.search(cell)
+    )
+    return named >= current().navigation.ticker_min_cells
+
+
+ticker = Detector(
+    "navigation.ticker",
+    "navigation",
+    is_ticker,
+    "A strip of figures with units or arrows (temperatures, indices, prices with ▲ ▼).",
+)
+
+
 symbol_line = Detector(
     "navigation.symbol_line",
     "navigation",
@@ -91,5 +120,5 @@ breadcrumb = Detector(
 )
 
 navigation = RuleCleaner(
-    "navigation", packaged_rules().of("navigation"), [breadcrumb, symbol_line]
+    "navigation", packaged_rules().of("navigation"), [breadcrumb, symbol_line, ticker]
 )
