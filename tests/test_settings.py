@@ -84,6 +84,7 @@ OLD_VALUES = {
     "off_topic.subheading_max_words": 8,
     "off_topic.story_max_overlap": 0.3,
     "off_topic.story_lead_max_gap": 3,
+    "off_topic.field_short_value_words": 4,
     "off_topic.qa_min_pairs": 2,
     "off_topic.verse_min_lines": 4,
     "off_topic.verse_max_median_chars": 30,  # = RUN_MIN_CHARS

@@ -321,3 +321,19 @@ def test_strips_of_named_figures_are_removed_but_rows_items_and_sentences_stay()
         "गेहूं का भाव 2,425 रुपये रहा, जो पिछले साल से 6% ज्यादा है।",
     ):
         assert body in _lines(_page(HEAD, P1, body, P2)), body
+
+
+def test_fields_of_a_record_are_body_but_labelled_headlines_of_other_stories_go() -> None:
+    fields = [
+        "केस नंबर: रिट-ए संख्या 14872/2023",
+        "टाइटल: रामनाथ सिंह बनाम राज्य सरकार एवं अन्य",
+        "पीठ: न्यायमूर्ति अजय कुमार",
+    ]
+    assert _lines(_page(HEAD, P1, *fields, P2)) == [HEAD, P1, *fields, P2]
+    cards = [
+        "सुप्रीम कोर्ट: चेक बाउंस मामलों में समझौते के बाद सजा जारी रखना उचित नहीं",
+        "पटना हाईकोर्ट: अनुकंपा नियुक्ति में विवाहित बेटी को वंचित नहीं किया जा सकता",
+        "दिल्ली पुलिस: ऑनलाइन ठगी के आरोप में झारखंड से तीन युवक गिरफ्तार",
+    ]
+    out = _lines(_page(HEAD, P1, P2, P3, *cards))
+    assert not any(card in out for card in cards)

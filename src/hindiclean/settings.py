@@ -340,6 +340,10 @@ class OffTopicSettings(_Section):
         "headline and its lead; past the first, the headline must stand under prose and the "
         "lead have a paragraph under it"
     )
+    field_short_value_words: int = _f(
+        4, "adjacent `label: value` lines are a record's fields (kept) when one value has at most "
+        "this many words"
+    )
     qa_min_pairs: int = _f(
         2, "questions over their answers are an interview's when this many share one label"
     )

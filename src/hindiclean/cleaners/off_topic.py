@@ -37,8 +37,32 @@ from ..topic import (
 
 # Thresholds: `Settings().off_topic` (hindiclean.settings), read once per call.
 RULE = "off_topic.unrelated_headline"
+# A field: a label of one to three words, a colon, a value.
+_FIELD = re.compile(r"[^\s:|]+(?:\s[^\s:|]+){0,2}\s*:\s+\S")
 # The attribution line of an embedded post ("— Name (@handle) March 2, 2025"): body.
 _EMBED_ATTRIBUTION = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
+
+
+def _field_runs(blocks: tuple[Block, ...]) -> set[int]:
+    """Fields of a record (`केस नंबर: ...`, `पीठ: ...`, `कहाँ शेयर हुआ: ...`, `नतीजा: भ्रामक`):
+    adjacent `label: value` lines, short labels, one of whose values is short. A run of other
+    stories' headlines with topic labels (`सुप्रीम कोर्ट: ...`) has long values only."""
+    s = current().off_topic
+    fields: list[int | None] = []
+    for b in blocks:
+        m = _FIELD.match(b.text)
+        fields.append(len(b.text[m.end() :].split()) if m else None)
+    out: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j < n and fields[j] is not None:
+            j += 1
+        run = range(i, j)
+        if len(run) >= 2 and min(fields[k] for k in run) <= s.field_short_value_words:
+            out.update(run)
+        i = max(j, i + 1)
+    return out
 
 
 def _question_over_answer(blocks: tuple[Block, ...], i: int) -> bool:
@@ -155,7 +179,7 @@ class OffTopic:
         end = last_sentence_index(blocks)
         heads = _story_heads(blocks, start, words)
         questions = _interview_questions(blocks, start, end)
-        fragments = sentence_fragments(blocks)
+        fragments = sentence_fragments(blocks) | _field_runs(blocks)
         shaped = [
             i > start
             and i not in heads
