@@ -20,8 +20,9 @@ _CATEGORY_PATH = re.compile(r"[^\s/|\d]{2,25}(?:/[^\s/|\d]{2,25}){1,3}")
 # One separator between two short named sections is a breadcrumb too (`गोवा › अदालत`,
 # `क्राइम ⫶ हरियाणा`, `खेती-बाड़ी ⟩⟩ मौसम सलाह`), unless it is one that tables, routes, lists,
 # bylines and titles use.
+_LIST_MARKS = tuple(word_list("list_marks"))  # bullets and check marks that open a list item
 _NOT_PATH = frozenset(["|", "/", "-", "–", "—", "→", "•", "·", "*", "+", "=", "~", "&"]) | set(
-    word_list("list_marks")  # check marks and bullets: a verdict (`फैसला: ❌ भ्रामक`), an item
+    _LIST_MARKS  # a verdict (`फैसला: ❌ भ्रामक`), an item
 )
 # A home icon, or nothing, before a path's first separator.
 _HOME_MARK = re.compile(r"\s*[^\w\s।॥.,;:!?'\"()\[\]{}]{0,2}\s*")
@@ -30,7 +31,6 @@ _TIME = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 # A figure with a unit a widget shows (°, %) or a rise / fall arrow.
 _TICK = re.compile(r"[0-9०-९][0-9०-९,.]*\s*(?:°C?|%)|[▲▼]")
 _CELL_SPLIT = re.compile(r"\s[|•·]\s")
-_LIST_MARKS = tuple(word_list("list_marks"))
 _DIGIT_RUN = re.compile(r"[0-9०-९]+")
 # A numbered list item (`1. 'धुंध के उस पार' – वेब सीरीज – 12 सितंबर`): a row, not a path.
 _NUMBERED_ITEM = re.compile(r"[0-9०-९]{1,3}[.)]\s")

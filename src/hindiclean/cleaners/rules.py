@@ -789,8 +789,6 @@ class RuleCleaner:
     def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
         """text split at the first lead glue point whose head is chrome: taken by a whole-block
         rule, or a byline ending on a date-time stamp (None: none)."""
-        if _LEAD_GLUE.search(text, 0, len(text) - 1) is None:
-            return None
         for m in _LEAD_GLUE.finditer(text, 0, min(len(text) - 1, current().rules.cut_max_chars)):
             at = m.end()
             head = text[:at]
