@@ -337,3 +337,64 @@ def test_fields_of_a_record_are_body_but_labelled_headlines_of_other_stories_go(
     ]
     out = _lines(_page(HEAD, P1, P2, P3, *cards))
     assert not any(card in out for card in cards)
+
+
+def test_word_glued_inside_a_devanagari_token_after_chrome_is_split_off() -> None:
+    # `विज्ञापन` glued to the paragraph's first word, a word the page has elsewhere.
+    glued = "विज्ञापन" + P2
+    out = Pipeline.default().run(_page(HEAD, P1, glued, P3))
+    assert out.text.splitlines() == [HEAD, P1, P2, P3]
+    assert any(r.rule == "ads.label" and r.text == "विज्ञापन" for r in out.removals)
+    # A prompt to allow notifications glued to the headline's first word.
+    head = "मंडी में गेहूं की नई दरें लागू, किसानों को मिलेगा ज़्यादा भाव और बोनस"
+    assert _lines(_page("🔔 सूचनाएं चालू करें" + head, P1, P2, P3)) == [head, P1, P2, P3]
+
+
+def test_a_token_that_is_a_compound_of_page_words_is_not_split() -> None:
+    # `आईफोन` = `आई` + `फोन`, and `फोन` stands alone on the page: the block is a link as a
+    # whole, so nothing inside the token is a glue point.
+    p1 = "कंपनी ने बताया कि नया फोन दिल्ली और मुंबई के स्टोर पर सुबह से बिक रहा है।"
+    p2 = "ग्राहकों ने कहा कि फोन की कीमत पिछले मॉडल से कुछ कम रखी गई है, जो अच्छी बात है।"
+    link = "Recommended: आईफोन की भारत में बिक्री शुरू, एपल स्टोर के बाहर लगी लंबी कतार"
+    out = _lines(_page("भारत में नए फोन की बिक्री शुरू, स्टोर पर लगी भीड़", p1, link, p2))
+    assert not any("कतार" in line for line in out)
+    assert p1 in out and p2 in out
+
+
+def test_breadcrumb_path_glued_before_the_headline_is_cut_and_the_headline_kept() -> None:
+    for path in ("होम›मंडी भाव›", "कृषि समाचार»", "होम ⟩ खेती ⟩ "):
+        out = Pipeline.default().run(_page(path + HEAD, P1, P2, P3))
+        assert out.text.splitlines() == [HEAD, P1, P2, P3], path
+        assert any(r.rule == "navigation.path_lead" for r in out.removals)
+    # A short path is a breadcrumb as a whole; a link's label is not a path.
+    assert _lines(_page("खेती › मंडी भाव", HEAD, P1, P2, P3)) == [HEAD, P1, P2, P3]
+    link = "और खबर » पड़ोसी जिले में धान की खरीद शुरू, किसानों को मिलेगा बोनस"
+    assert link.split("» ")[1] not in clean(_page(HEAD, P1, link, P2, P3))
+
+
+def test_a_link_line_holding_several_sentences_is_body_glued_after_the_link() -> None:
+    glued = "यह भी पढ़ें: पड़ोसी जिले में धान की खरीद शुरू, दो केंद्र बंद" + P2 + " " + P3
+    out = clean(_page(HEAD, P1, glued))
+    for word in (P2 + " " + P3).split()[1:]:
+        assert word in out.split()
+    # One link with a question in its headline is still a link.
+    link = "यह भी पढ़ें: क्या बदलेंगी धान की दरें? जानिए समिति का फैसला"
+    assert "समिति का फैसला" not in clean(_page(HEAD, P1, link, P2, P3))
+
+
+def test_a_slide_counter_glued_before_a_paragraph_is_cut() -> None:
+    assert _lines(_page(HEAD, P1, "3/8" + P2, P3)) == [HEAD, P1, P2, P3]
+    # A fraction that opens a sentence, with a space after it, is the sentence's own.
+    fraction = "1/3 हिस्सा किसानों को मिलेगा, यह समिति ने तय किया है और इसकी सूचना जारी हो गई है।"
+    assert fraction in _lines(_page(HEAD, P1, fraction, P3))
+
+
+def test_headlines_below_the_article_are_judged_until_nothing_changes() -> None:
+    # A question headline (it has a sentence end) is the page's "last sentence" until it is
+    # removed; the headline above it is then below the article, as a second run would see it.
+    other = "पांच हजार से कम में आने वाले चार नए फोन, देखें पूरी सूची"
+    question = "लैपटॉप की बैटरी जल्दी खत्म होती है? ये सेटिंग बदलें और पाएं राहत"
+    last = "स्मार्टवॉच खरीदने से पहले इन बातों का रखें ध्यान, वरना होगा नुकसान"
+    once = clean(_page(HEAD, P1, P2, P3, other, question, last))
+    assert clean(once) == once
+    assert once.splitlines() == [HEAD, P1, P2, P3]

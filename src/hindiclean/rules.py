@@ -432,6 +432,9 @@ class Rule:
     max_chars: int = 300
     until: str | None = None
     max_blocks: int = 8
+    # A `lead` rule that defers: its cut is not made when a whole-block rule of another category
+    # takes the block as it is (`और खबर » ...` is a link, not a breadcrumb before a headline).
+    defer: bool = False
     description: str = ""
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
@@ -551,6 +554,7 @@ _FIELDS = {
     "max_chars",
     "until",
     "max_blocks",
+    "defer",
     "description",
     "examples",
     "counter_examples",
@@ -618,6 +622,7 @@ def parse_rules(data: dict, source: str, *, packaged: bool = False) -> RuleSet:
                     max_chars=entry.get("max_chars", 300),
                     until=entry.get("until"),
                     max_blocks=entry.get("max_blocks", 8),
+                    defer=bool(entry.get("defer", False)),
                     description=entry.get("description", ""),
                     examples=tuple(entry.get("examples", ())),
                     counter_examples=tuple(entry.get("counter_examples", ())),

@@ -166,6 +166,20 @@ class RulesSettings(_Section):
         8, "pieces split off a block where chrome is glued to a sentence end are split again at "
         "most this deep"
     )
+    word_glue_min_chars: int = _f(
+        3, "a word glued inside one Devanagari token after chrome (`विज्ञापनखरगोन`) is split off "
+        "only when it has at least this many characters and stands alone elsewhere on the page ..."
+    )
+    word_glue_max_head_words: int = _f(
+        15, "... inside one of the block's first this many words (chrome before it included) ..."
+    )
+    word_glue_min_rest_words: int = _f(
+        6, "... and the text from it to the block's end has at least this many words"
+    )
+    link_max_dandas: int = _f(
+        1, "a link line ('ये भी पढ़ें: ...') holding more sentences ended by a danda than this is "
+        "body glued after a link: the block is kept (body first; a headline may end on '?')"
+    )
     user_pattern_timeout: float = _f(
         0.25, "seconds one match of a user's (not packaged) pattern may take; past it the block "
         "is kept and the rule reported"

@@ -155,6 +155,11 @@ def _story_heads(blocks: tuple[Block, ...], start: int, words: _Words) -> set[in
     return heads
 
 
+# Passes over one page at most (each removes at least one block; two suffice on every page
+# measured): an internal bound on time, not a threshold.
+MAX_PASSES = 4
+
+
 class OffTopic:
     """Remove headlines of unrelated stories that carry no marker."""
 
@@ -166,6 +171,16 @@ class OffTopic:
     )
 
     def __call__(self, page: Page) -> Page:
+        """Judge the page until nothing changes: a headline removed below the article can make
+        the block above it the article's last, so a second run would judge it again."""
+        for _ in range(MAX_PASSES):
+            after = self._once(page)
+            if after is page:
+                return page
+            page = after
+        return page
+
+    def _once(self, page: Page) -> Page:
         blocks = page.blocks
         start = article_start(blocks)
         if start is None:

@@ -8,6 +8,7 @@ of `RuleCleaner`; a Pipeline fuses adjacent ones into one so the page is walked 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -58,12 +59,22 @@ _SENTENCE_END_AT = re.compile(r"[।॥?!](?=\s|$)")
 _SCRIPT_GLUE = re.compile(r"[\u0900-\u0963](?=[A-Z])")
 # A glue point where chrome ends and the body begins with no space: a Latin letter, `+`, a
 # closing bracket, the minutes of a time or a time-of-day word, directly followed by a
-# Devanagari letter (`... 06:40 ISTमाजुली,`, `+05:30पणजी,`, `A-AA+सिक्किम:`,
+# Devanagari letter (`... 06:40 ISTमाजुली,`, `+05:30पणजी,`, `A-AA+सिक्किम:`, `2/5पक्षी`,
 # `[संबंधित: ...]ओज़ोन`, `09:40 पूर्वाह्ननई`); not a number's suffix (`20वीं`). What comes
 # before is judged: split off only when it is chrome.
 _LEAD_GLUE = re.compile(
-    r"(?:[A-Za-z+\]]|(?<=[:.][0-9])[0-9]|पूर्वाह्न|अपराह्न)"
+    r"(?:[A-Za-z+\]]|[0-9](?:(?<=[:.][0-9][0-9])|(?<=[0-9]/[0-9])|(?<=[0-9]/[0-9][0-9]))"
+    r"|पूर्वाह्न|अपराह्न)"
     r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
+)
+# A glue point inside one Devanagari token, where chrome ends and a word of the page begins
+# (`विज्ञापनखरगोन`, `करेंबैडमिंटन`, `होम›आरा›ताज़ाआरा में`): the runs of a page's Devanagari letters
+# (its words, as far as a glue point goes), and the letters a word can begin with (not a sign).
+_DEV_RUN = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
+_WORD_START = frozenset(
+    [chr(c) for c in range(0x904, 0x93A)]
+    + [chr(c) for c in range(0x958, 0x962)]
+    + [chr(c) for c in range(0x972, 0x980)]
 )
 # A head ending on a date-time stamp (`14.08.2025 • 06:40 IST`, `2025-05-09T10:32:00+05:30`,
 # `१४ सितंबर २०२५ | १०:१५ अपराह्न`) is a byline or dateline, when it holds no sentence end.
@@ -78,6 +89,35 @@ _DATE_IN = re.compile(
 # A glued note: a sentence end directly followed by a bracketed span that runs to the end of
 # the block (closed there, or going on in the next line).
 _GLUED_NOTE = re.compile(r"[(\[][^()\[\]]{10,400}[)\]]?\s*")
+
+
+def _page_runs(blocks: Sequence[Block]) -> dict[str, int]:
+    """How often each run of Devanagari letters occurs on the page."""
+    return Counter(_DEV_RUN.findall("\n".join(b.text for b in blocks)))
+
+
+# Every word that could begin inside a Devanagari token (a letter, not a sign, after a letter
+# or sign), to the token's end: overlapping, found in one C-level scan.
+_INNER_WORDS = re.compile(
+    r"(?<=[\u0900-\u0963\u0971-\u097f])"
+    r"(?=([\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0963\u0971-\u097f]*))"
+)
+
+
+def _word_glue_points(
+    text: str, limit: int, words: dict[str, int]
+) -> Iterable[tuple[int, int, str]]:
+    """Where a word of the page could begin inside a Devanagari token of text[:limit] that
+    occurs nowhere else on the page: (the token's start, the offset in it, the word), in
+    order."""
+    least = current().rules.word_glue_min_chars
+    for run in _DEV_RUN.finditer(text, 0, limit):
+        token = run.group()
+        if len(token) < least + 2 or words.get(token, 0) > 1:
+            continue
+        for p in range(1, len(token) - least + 1):
+            if token[p] in _WORD_START and token[p:] in words:
+                yield run.start(), p, token[p:]
 
 
 def _first_sentence_end(text: str) -> int:
@@ -652,6 +692,15 @@ class RuleCleaner:
             if not text:
                 return "", None, tail, cut
             hit = self._whole_hit(text, gate)
+            if (
+                hit is not None
+                and hit[0].category == "related"
+                and hit[0].scope == "prefix"
+                and text.count("।") + text.count("॥") > current().rules.link_max_dandas
+            ):
+                # Body first: a link takes one headline; a link line holding more sentences is
+                # a paragraph glued after the link (`...दो गिरफ्तारजांच में सामने आया ...।`).
+                hit = None
             if hit is not None and sentence_count(text) > 1:
                 # Body first: when the block is taken only for a prompt sentence at its end
                 # (a paragraph with "... ऐप डाउनलोड करें।" glued on), cut that sentence instead.
@@ -693,8 +742,13 @@ class RuleCleaner:
         first sentence or its first word; or a lead or tail rule matches there), so the body
         before it is judged, and kept, as a block of its own. Body glued to body is not split."""
         out: list[Block] | None = None
+        words: dict[str, int] | None = None
         for k, block in enumerate(blocks):
             pieces = self._glued_split(block.text)
+            if pieces is None:
+                if words is None:
+                    words = _page_runs(blocks)
+                pieces = self._word_glued(block.text, words)
             if pieces is None:
                 if out is not None:
                     out.append(block)
@@ -803,6 +857,36 @@ class RuleCleaner:
                 return [head.rstrip(), text[at:]]
         return None
 
+    def _word_glued(self, text: str, words: dict[str, int]) -> list[str] | None:
+        """text split inside a Devanagari token where chrome ends and a word of the page begins
+        with no space (`🔔 सूचनाएं चालू करेंबैडमिंटन: ...`): the token occurs nowhere else on the
+        page, what follows the point is a word that stands alone elsewhere on it, the head is
+        chrome (as `_lead_glued` judges it), the block as a whole is not, and the rest is long
+        enough to be a headline or paragraph (None: no such point)."""
+        s = current().rules
+        head_words = text.split(None, s.word_glue_max_head_words)
+        limit = min(len(text) - len(head_words[-1]), s.cut_max_chars)
+        if words.keys().isdisjoint(_INNER_WORDS.findall(text, 0, limit)):
+            return None  # most blocks end here
+        for start, p, _word in _word_glue_points(text, limit, words):
+            if _SENTENCE_END_AT.search(text, 0, start):
+                return None  # past the first sentence: not a lead
+            at = start + p
+            rest = text[at:]
+            if len(rest.split(None, s.word_glue_min_rest_words)) < s.word_glue_min_rest_words:
+                return None
+            head = text[:at]
+            kept = self._cut_lead(Block(head, 0), head, [])
+            if kept and self._whole_hit(kept, self._full_gate) is None:
+                continue
+            # A rule that takes the whole block as it is ("Recommended: आईफोन ...") says
+            # where its chrome ends better than a word found inside a token.
+            after = self._cut_lead(Block(text, 0), text, [])  # as the walk would judge it
+            if after and self._whole_hit(after, self._full_gate) is None:
+                return [head.rstrip(), rest]
+            return None
+        return None
+
     def _opens_with_marker(self, text: str) -> bool:
         """A lead or tail rule matches at the start of text."""
         return (
@@ -883,6 +967,10 @@ class RuleCleaner:
             if hit is None or hit[1].end() == pos:
                 break
             rule, m = hit
+            if rule.defer:
+                whole = self._whole_hit(text[pos:], self._full_gate)
+                if whole is not None and whole[0].category != rule.category:
+                    break
             end = m.end()
             while end < len(text) and text[end] in _CUT_EDGE:
                 end += 1
