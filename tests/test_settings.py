@@ -37,7 +37,7 @@ OLD_VALUES = {
     "rules.heads_prose_window": 12,
     "rules.glue_max_depth": 8,
     "rules.word_glue_min_chars": 3,  # new: glue inside a Devanagari token
-    "rules.word_glue_max_head_words": 15,
+    "rules.word_glue_max_head_words": 20,
     "rules.word_glue_min_rest_words": 6,
     "rules.link_max_dandas": 1,  # new: body glued after a link is kept
     "rules.user_pattern_timeout": 0.25,  # rules.USER_PATTERN_TIMEOUT

@@ -5,6 +5,7 @@ not taken from the blind sets."""
 from __future__ import annotations
 
 from hindiclean import Pipeline, clean
+from hindiclean.page import Page
 
 P1 = "मंडी समिति ने बुधवार को नई दरें जारी कीं और किसानों से अपील की कि वे उपज सुखाकर ही लाएं।"
 P2 = "समिति के सचिव ने बताया कि इस बार खरीद केंद्रों की संख्या बढ़ाकर बयालीस कर दी गई है।"
@@ -398,3 +399,53 @@ def test_headlines_below_the_article_are_judged_until_nothing_changes() -> None:
     once = clean(_page(HEAD, P1, P2, P3, other, question, last))
     assert clean(once) == once
     assert once.splitlines() == [HEAD, P1, P2, P3]
+
+
+def test_a_date_or_an_icon_glued_before_a_paragraph_is_cut_but_a_list_mark_stays() -> None:
+    assert _lines(_page(HEAD, "14-11-2025" + P1, P2, P3)) == [HEAD, P1, P2, P3]
+    assert _lines(_page(HEAD, P1, "✆" + P2, P3)) == [HEAD, P1, P2, P3]
+    assert _lines(_page(HEAD, P1, "⌁ विज्ञापन ⌁" + P2, P3)) == [HEAD, P1, P2, P3]
+    items = ["✓गेहूं की खरीद दस केंद्रों पर होगी", "✓भुगतान सात दिन के भीतर खाते में"]
+    out = _lines(_page(HEAD, P1, *items, P2))
+    assert all(item in out for item in items)
+
+
+def test_chrome_glued_after_a_sentence_end_and_inside_the_next_token_is_cut() -> None:
+    # A sentence end, then a 'read the whole story' link glued to the next sentence's first word.
+    glued = P1 + "पूरा लेख पढ़ें" + P2
+    assert _lines(_page(HEAD, glued, P3)) == [HEAD, P1, P2, P3]
+    # A link whose headline runs into a paragraph: the paragraph (a sentence) is kept.
+    link = "ये खबर भी पढ़ें - पड़ोसी जिले में नाले की सफाई न होने से सड़कों पर भरा पानी"
+    out = _lines(_page(HEAD, P1 + link + P2, P3))
+    assert out == [HEAD, P1, P2, P3]
+
+
+def test_a_word_glue_point_is_decided_the_same_on_a_second_run() -> None:
+    # The property generator's case, as it found it: a link repeated on the page, its headline
+    # holding `बेहाल` (`बे` + `हाल`, one word): once one copy is gone, a second run of the rules
+    # must not split it.
+    raw = (
+        'लखनऊ में मूसलाधार बारिश से जलभराव, कई इलाकों में यातायात ठप\n'
+        'विज्ञापन\n'
+        'विज्ञापन\n'
+        'विज्ञापन\n'
+        'भारी बारिश के चलते प्रशासन ने अगले दो दिन के लिए स्कूल बंद रखने का आदेश दिया है।\n'
+        'हजरतगंज में सबसे ज्यादा पानी भरा।\n'
+        'विज्ञापन\n'
+        'मौसम विभाग के अनुसार अगले 48 घंटों में पूर्वी उत्तर प्रदेश के कई जिलों में भारी बारिश हो सकती है, इसलिए प्रशासन ने स्कूलों में छुट्टी घोषित कर दी है।\n'
+        'विज्ञापन\n'
+        'शहर&nbsp;के निचले इलाकों में पानी भर जाने से लोगों को घरों से निकलने में परेशानी हुई। नगर निगम की टीमें देर रात तक पंप लगाकर पानी निकालती रहीं।\n'
+        'विज्ञापन\n'
+        'विज्ञापन\n'
+        'विज्ञापन\n'
+        '10:45 AM (IST)\n'
+        'विज्ञापन\n'
+        'ये भी पढ़ें: दिल्ली में प्रदूषण से हाल बेहाल, AQI 400 के पार   "Heavy&nbsp;to very heavy rainfall is likely at isolated places over east Uttar Pradesh," the Met department said in its bulletin.   08:50&nbsp;PM (IST)   शहर&nbsp;| तापमान | बारिश   लखनऊ&nbsp;| 29 डिग्री | 112 मिमी   गोरखपुर&nbsp;| 31 डिग्री | 48 मिमी\n'
+        'ये भी पढ़ें: दिल्ली में प्रदूषण से हाल बेहाल, AQI 400 के पार\n'
+        'Leave a Comment\n'
+        'Your email address will not be published. Required fields are marked *'
+    )
+    rules = next(c for c in Pipeline.default().cleaners if c.name == "rules")
+    once = rules(Page.from_text(raw)).text
+    assert rules(Page.from_text(once)).text == once
+    assert clean(clean(raw)) == clean(raw)

@@ -168,10 +168,11 @@ class RulesSettings(_Section):
     )
     word_glue_min_chars: int = _f(
         3, "a word glued inside one Devanagari token after chrome (`विज्ञापनखरगोन`) is split off "
-        "only when it has at least this many characters and stands alone elsewhere on the page ..."
+        "only when it and the token's part before it have at least this many characters and it "
+        "stands alone elsewhere on the page ..."
     )
     word_glue_max_head_words: int = _f(
-        15, "... inside one of the block's first this many words (chrome before it included) ..."
+        20, "... inside one of the block's first this many words (chrome before it included) ..."
     )
     word_glue_min_rest_words: int = _f(
         6, "... and the text from it to the block's end has at least this many words"

@@ -36,6 +36,7 @@ from ..topic import (
     overlap,
 )
 from ..wordlists import char_class
+from ..wordlists import words as word_set
 
 # Thresholds (how far a tail, a cut, a list header reach): `Settings().rules`
 # (hindiclean.settings), read when a cleaner is called.
@@ -60,16 +61,21 @@ _SCRIPT_GLUE = re.compile(r"[\u0900-\u0963](?=[A-Z])")
 # A glue point where chrome ends and the body begins with no space: a Latin letter, `+`, a
 # closing bracket, the minutes of a time or a time-of-day word, directly followed by a
 # Devanagari letter (`... 06:40 ISTमाजुली,`, `+05:30पणजी,`, `A-AA+सिक्किम:`, `2/5पक्षी`,
+# `14-11-2025प्रयागराज।`, an icon or symbol `✆वाराणसी`, `⌁ विज्ञापन ⌁छात्रों` but not a list mark),
 # `[संबंधित: ...]ओज़ोन`, `09:40 पूर्वाह्ननई`); not a number's suffix (`20वीं`). What comes
 # before is judged: split off only when it is chrome.
 _LEAD_GLUE = re.compile(
-    r"(?:[A-Za-z+\]]|[0-9](?:(?<=[:.][0-9][0-9])|(?<=[0-9]/[0-9])|(?<=[0-9]/[0-9][0-9]))"
+    r"(?:[A-Za-z+\]\u2190-\u2bff\U0001f300-\U0001faff]"
+    r"|[0-9](?:(?<=[:.][0-9][0-9])|(?<=[0-9]/[0-9])|(?<=[0-9]/[0-9][0-9])|(?<=[./-][0-9]{4}))"
     r"|पूर्वाह्न|अपराह्न)"
     r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
 )
 # A glue point inside one Devanagari token, where chrome ends and a word of the page begins
 # (`विज्ञापनखरगोन`, `करेंबैडमिंटन`, `होम›आरा›ताज़ाआरा में`): the runs of a page's Devanagari letters
 # (its words, as far as a glue point goes), and the letters a word can begin with (not a sign).
+_SENTENCE_ENDS = ("।", "॥", ".", "?", "!")
+_CLOSE_CHARS = " \"'”’)"
+_LIST_MARKS = word_set("list_marks")  # words/list_marks.txt: `✓चाइनीज` is an item
 _DEV_RUN = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
 _WORD_START = frozenset(
     [chr(c) for c in range(0x904, 0x93A)]
@@ -107,15 +113,16 @@ _INNER_WORDS = re.compile(
 def _word_glue_points(
     text: str, limit: int, words: dict[str, int]
 ) -> Iterable[tuple[int, int, str]]:
-    """Where a word of the page could begin inside a Devanagari token of text[:limit] that
-    occurs nowhere else on the page: (the token's start, the offset in it, the word), in
-    order."""
+    """Where a word of the page could begin inside a Devanagari token of text[:limit], after
+    at least `word_glue_min_chars` of the token: (the token's start, the offset in it, the
+    word), in order. (Whether the token occurs elsewhere is not asked: that changes when chrome
+    holding it is removed, and a second run must decide as the first did.)"""
     least = current().rules.word_glue_min_chars
     for run in _DEV_RUN.finditer(text, 0, limit):
         token = run.group()
-        if len(token) < least + 2 or words.get(token, 0) > 1:
+        if len(token) < 2 * least:
             continue
-        for p in range(1, len(token) - least + 1):
+        for p in range(least, len(token) - least + 1):
             if token[p] in _WORD_START and token[p:] in words:
                 yield run.start(), p, token[p:]
 
@@ -745,10 +752,14 @@ class RuleCleaner:
         words: dict[str, int] | None = None
         for k, block in enumerate(blocks):
             pieces = self._glued_split(block.text)
+            if words is None:
+                words = _page_runs(blocks)
             if pieces is None:
-                if words is None:
-                    words = _page_runs(blocks)
-                pieces = self._word_glued(block.text, words)
+                pieces = self._word_glued(block.text, words) or self._glued_word_glued(
+                    block.text, words
+                )
+            else:  # a piece split off after a sentence end may hold a word glue point too
+                pieces = [q for p in pieces for q in (self._word_glued(p, words) or [p])]
             if pieces is None:
                 if out is not None:
                     out.append(block)
@@ -845,22 +856,30 @@ class RuleCleaner:
         rule, or a byline ending on a date-time stamp (None: none)."""
         for m in _LEAD_GLUE.finditer(text, 0, min(len(text) - 1, current().rules.cut_max_chars)):
             at = m.end()
+            if text[m.start()] in _LIST_MARKS:
+                continue
             head = text[:at]
             if _SENTENCE_END_AT.search(head):
                 return None  # past the first sentence: not a lead
-            kept = self._cut_lead(Block(head, 0), head, [])
-            if (
-                not kept
-                or self._whole_hit(kept, gate) is not None
-                or (_STAMP_END.search(head) and _DATE_IN.search(head))
+            if self._head_is_chrome(head, gate) or (
+                _STAMP_END.search(head) and _DATE_IN.search(head)
             ):
                 return [head.rstrip(), text[at:]]
         return None
 
+    def _head_is_chrome(self, head: str, gate: _PageGate) -> bool:
+        """What stands before a glue point is chrome: lead cuts take it all, or what they leave
+        is taken by a whole-block rule or a detector (a breadcrumb, a lone symbol)."""
+        kept = self._cut_lead(Block(head, 0), head, [])
+        if not kept or self._whole_hit(kept, gate) is not None:
+            return True
+        return any(det.test(kept) for det in self.detectors)
+
     def _word_glued(self, text: str, words: dict[str, int]) -> list[str] | None:
         """text split inside a Devanagari token where chrome ends and a word of the page begins
-        with no space (`🔔 सूचनाएं चालू करेंबैडमिंटन: ...`): the token occurs nowhere else on the
-        page, what follows the point is a word that stands alone elsewhere on it, the head is
+        with no space (`🔔 सूचनाएं चालू करेंबैडमिंटन: ...`): both sides of the point are at least
+        `word_glue_min_chars` long, what follows it is a word that stands alone on the page (the
+        page's words only shrink as chrome goes, so a second run splits nothing new), the head is
         chrome (as `_lead_glued` judges it), the block as a whole is not, and the rest is long
         enough to be a headline or paragraph (None: no such point)."""
         s = current().rules
@@ -876,15 +895,27 @@ class RuleCleaner:
             if len(rest.split(None, s.word_glue_min_rest_words)) < s.word_glue_min_rest_words:
                 return None
             head = text[:at]
-            kept = self._cut_lead(Block(head, 0), head, [])
-            if kept and self._whole_hit(kept, self._full_gate) is None:
+            if not self._head_is_chrome(head, self._full_gate):
                 continue
             # A rule that takes the whole block as it is ("Recommended: आईफोन ...") says
-            # where its chrome ends better than a word found inside a token.
+            # where its chrome ends better than a word found inside a token, unless what
+            # follows the word is a whole sentence (a paragraph glued after a link).
             after = self._cut_lead(Block(text, 0), text, [])  # as the walk would judge it
-            if after and self._whole_hit(after, self._full_gate) is None:
+            if (
+                after and self._whole_hit(after, self._full_gate) is None
+            ) or rest.rstrip(_CLOSE_CHARS).endswith(_SENTENCE_ENDS):
                 return [head.rstrip(), rest]
             return None
+        return None
+
+    def _glued_word_glued(self, text: str, words: dict[str, int]) -> list[str] | None:
+        """text split at a sentence end glued to chrome that is itself glued inside a token to
+        the next sentence (`...है।पूरा लेख पढ़ेंमौसम विभाग ...`): both points at once."""
+        for m in _GLUE.finditer(text, 0, len(text) - 1):
+            head = text[: m.end()].rstrip()
+            rest = self._word_glued(text[m.end() :], words)
+            if rest is not None and head.strip(SENTENCE_END + "".join(_QUOTE_CLOSE) + " "):
+                return [head, *rest]
         return None
 
     def _opens_with_marker(self, text: str) -> bool:
