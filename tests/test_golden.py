@@ -93,8 +93,12 @@ HELDOUT_SETS = [
                          "h11_06_property_tax_linkbroken", "h11_25_cheque_bounce_oneline_bio",
                          "h11_26_farm_weather_advisory_cut", "h11_28_ticket_refund_factcheck_post",
                          "h11_29_dengue_doctor_qa_cut", "h11_34_milk_price_hike_glued"],
-     0.996, 0.66),
-    ("heldout12.jsonl", ["h12_32_shaalasamachar_printview"], 0.999, 0.68),
+     0.996, 0.69),
+    ("heldout12.jsonl", ["h12_32_shaalasamachar_printview"], 0.999, 0.74),
+    ("heldout13.jsonl", ["h13_01_meerut_house_tax_portal", "h13_16_sc_bail_glued_readalso",
+                         "h13_18_health_three_story_dump", "h13_19_ward_vaccination_schedule_list",
+                         "h13_25_water_supply_glued_inside_words", "h13_28_lucknow_aqi_glued_live",
+                         "h13_35_sarangi_obituary_glued_headline"], 0.994, 0.66),
 ]
 
 

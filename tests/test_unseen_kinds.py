@@ -449,3 +449,18 @@ def test_a_word_glue_point_is_decided_the_same_on_a_second_run() -> None:
     once = rules(Page.from_text(raw)).text
     assert rules(Page.from_text(once)).text == once
     assert clean(clean(raw)) == clean(raw)
+
+
+def test_a_byline_in_cells_above_the_article_goes_even_beside_a_table() -> None:
+    table = ["फसल | भाव", "गेहूं | 2,480", "चना | 5,650"]
+    for byline in (
+        "लेखन: प्रिया मेहता | 15:48 IST, 18 नवंबर 2025",
+        "5 अगस्त 2025 | टिप्पणी 3",
+        "लेख: दीपिका नेगी | 6 घंटे पहले",
+    ):
+        out = _lines(_page(HEAD, byline, P1, *table, P2, P3))
+        assert byline not in out
+        assert all(row in out for row in table)
+    # Below the first paragraph, a row with a date in its first cell is a table's row.
+    rows = ["5 अगस्त 2025 | 14 केंद्र", "6 अगस्त 2025 | 19 केंद्र"]
+    assert all(r in _lines(_page(HEAD, P1, *rows, P2)) for r in rows)

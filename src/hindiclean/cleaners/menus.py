@@ -18,6 +18,7 @@ import re
 from ..page import Page
 from ..settings import current
 from ..text import dedup_key, ends_sentence
+from ..topic import is_prose
 from ..wordlists import ordered
 
 # Cell separators of menus and bylines, tried in this order (the first one that splits the line
@@ -29,10 +30,11 @@ _MONTHS = (
     "नवंबर|नवम्बर|दिसंबर|दिसम्बर|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|"
     "July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-# A date in a cell: 12 मई 2025, May 12, 2025, 12-05-2025, 12/05/2025.
+# A date in a cell: 12 मई 2025, May 12, 2025, 12-05-2025, 12/05/2025, 6 घंटे पहले.
 _DATE = re.compile(
     rf"[0-9०-९]{{1,2}}\s+(?:{_MONTHS})\.?,?\s+[0-9०-९]{{4}}|(?:{_MONTHS})\.?\s+[0-9]{{1,2}},?\s+"
-    r"[0-9]{4}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}",
+    r"[0-9]{4}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}"
+    r"|[0-9०-९]{1,3}\s+(?:मिनट|घंटे|घंटा|दिन|सेकंड)\s+पहले|[0-9]{1,3}\s+(?:mins?|hours?|days?)\s+ago",
     re.IGNORECASE,
 )
 
@@ -58,14 +60,17 @@ def _is_menu(cells: list[str]) -> bool:
     return sum(1 for c in cells if any(ch.isdigit() for ch in c)) <= s.max_digit_cells
 
 
-def _is_byline(cells: list[str]) -> bool:
+def _is_byline(cells: list[str], title_zone: bool = False) -> bool:
+    """Cells of a byline: a name, a place and one date. Above the article's first paragraph
+    (`title_zone`) the date may stand in the first cell (`5 अगस्त 2025 | टिप्पणी 3`); below it
+    a first cell with digits is a table's row."""
     s = current().menus
     if not s.byline_min_cells <= len(cells) <= s.byline_max_cells:
         return False
     if any(len(c.split()) > s.byline_max_cell_words or ends_sentence(c) for c in cells):
         return False
     dated = [c for c in cells if _DATE.search(c)]
-    return len(dated) == 1 and not any(ch.isdigit() for ch in cells[0])
+    return len(dated) == 1 and (title_zone or not any(ch.isdigit() for ch in cells[0]))
 
 
 def _is_data_row(cells: list[str]) -> bool:
@@ -110,9 +115,16 @@ class Menus:
                 keys[i] = key = dedup_key(blocks[i].text)
                 first[i] = key not in seen
                 seen.add(key)
+        # The title zone: above the article's first paragraph no table stands, only its bylines
+        # (which are no table's rows for the lines around them either).
+        lead = next((i for i, b in enumerate(blocks) if is_prose(b.text)), len(blocks))
+        titled = {
+            i for i, shape in enumerate(shapes[:lead])
+            if shape is not None and first[i] and _is_byline(shape[1], title_zone=True)
+        }
         last_row: dict[tuple[str, int], int] = {}
         for i, shape in enumerate(shapes):
-            if shape is not None and first[i] and _is_data_row(shape[1]):
+            if shape is not None and first[i] and i not in titled and _is_data_row(shape[1]):
                 last_row[shape[0], len(shape[1])] = i
         drop: dict[int, tuple[str, str]] = {}
         decided: dict[str, tuple[str, str]] = {}  # first occurrences' decisions, by key
@@ -124,12 +136,16 @@ class Menus:
                     drop[i] = decided[keys[i]]  # type: ignore[index]
                 continue
             sep, cells = shape
+            if i in titled:
+                drop[i] = decided[keys[i]] = ("metadata", "menus.byline_cells")  # type: ignore[index]
+                continue
             if i < last_row.get((sep, len(cells)), -1):
                 continue  # a table's header: a data row of its width comes after it
             near = range(max(0, i - s.table_window), min(len(shapes), i + s.table_window + 1))
             if any(
                 j != i
                 and first[j]
+                and j not in titled
                 and shapes[j] is not None
                 and shapes[j][0] == sep
                 and len(shapes[j][1]) == len(cells)
