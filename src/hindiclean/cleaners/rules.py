@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..dispatch import first_chars, is_plain_key
-from ..literals import FOLD_HAZARDS, floats, required_literals, trie_pattern, without_extensions
+from ..literals import (
+    FOLD_HAZARDS,
+    floats,
+    gate_strings,
+    required_literals,
+    trie_pattern,
+    without_extensions,
+)
 from ..page import Block, Page, Removal
 from ..rules import Rule, RuleSet, RuleTimeout, compile_rules, report_timeout
 from ..settings import current
@@ -65,6 +72,13 @@ _LEAD_GLUE = re.compile(
     r"(?:[A-Za-z+\]]|(?<=[:.][0-9])[0-9]|पूर्वाह्न|अपराह्न)"
     r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
 )
+# What every script glue point holds: a capital Latin letter (a scan sre runs at C speed; the
+# Devanagari class `_SCRIPT_GLUE` opens with matches nearly every character).
+_CAPITAL = re.compile("[A-Z]")
+# What every lead glue point holds (`_lead_glued`'s C-level gate): an ASCII letter, digit, `+` or
+# `]` right before a Devanagari letter, or the time-of-day words' ending.
+_LEAD_GLUE_ASCII = re.compile(r"[A-Za-z0-9+\]](?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])")
+_LEAD_GLUE_WORD_END = "ाह्न"
 # A head ending on a date-time stamp (`14.08.2025 • 06:40 IST`, `2025-05-09T10:32:00+05:30`,
 # `१४ सितंबर २०२५ | १०:१५ अपराह्न`) is a byline or dateline, when it holds no sentence end.
 _STAMP_END = re.compile(
@@ -85,6 +99,13 @@ def _first_sentence_end(text: str) -> int:
     m = _SENTENCE_END_AT.search(text)
     return m.end() if m else -1
 
+
+# A packaged whole-block rule that can begin with any character is matched alone, and only on
+# a text holding one of its gate strings (`literals.gate_strings`), when these are at most this
+# many (C-level `in` tests) or all single characters (one character-class search).
+ANY_GATE_MAX_STRINGS = 8
+# `FOLD_HAZARDS` as they stand in a lower-cased text ("İ" lowers to "i" and U+0307).
+_HAZARDS_LOW = tuple(sorted(set("".join(h.lower() for h in FOLD_HAZARDS)) - {"i"}))
 
 # A floating rule is gated by its required literals only if the shortest is at least this long
 # (a gate on "a" or " " would pass nearly every block and only add work).
@@ -176,11 +197,22 @@ class _Alternation:
         # one-by-one fallback then finds what the tier alternation would have found).
         self._parts = parts
         self._firsts = [first_chars(r.pattern) for r in self.rules]
+        # Rules that can begin with any character and have a cheap gate (packaged rules only):
+        # (index, max chars, its regex, gate) in rule order, tried one by one after the
+        # alternation of the others (see `_dispatched`).
+        self._any_gated: list[tuple] = []
+        if self.rules and all(r.packaged for r in self.rules):
+            for i, (r, f) in enumerate(zip(self.rules, self._firsts, strict=True)):
+                gate = _any_gate(r.pattern) if f is None else None
+                if gate is not None:
+                    bound = r.max_chars if bounded else 10**9
+                    self._any_gated.append((i, bound, self.singles[i], gate))
+        gated_any = {i for i, *_ in self._any_gated}
         self._any_tiers: list[tuple[int, re.Pattern[str] | None]] = []
         for bound in bounds:
             chosen = [
-                p for r, p, f in zip(self.rules, parts, self._firsts, strict=True)
-                if f is None and (not bounded or r.max_chars >= bound)
+                p for i, (r, p, f) in enumerate(zip(self.rules, parts, self._firsts, strict=True))
+                if f is None and i not in gated_any and (not bounded or r.max_chars >= bound)
             ]
             regex = compile_rules("|".join(chosen), self.rules) if chosen else None
             self._any_tiers.append((bound, regex))
@@ -215,8 +247,32 @@ class _Alternation:
         keyed = self._keyed_regex(text[pos].lower())
         m2 = keyed.match(text, pos) if keyed is not None else None
         if m1 is None or m2 is None:
-            return m1 or m2
-        return m1 if int(m1.lastgroup[1:]) < int(m2.lastgroup[1:]) else m2
+            m = m1 or m2
+        else:
+            m = m1 if int(m1.lastgroup[1:]) < int(m2.lastgroup[1:]) else m2
+        if self._any_gated:
+            limit = int(m.lastgroup[1:]) if m is not None else len(self.rules)
+            low = None
+            for i, bound, single, gate in self._any_gated:
+                if i >= limit:
+                    break
+                if n > bound:
+                    continue
+                if low is None:
+                    low = (text[pos:] if pos else text).lower()
+                    # sre's special folds (dotless i, long s) escape a lower-cased test.
+                    if any(h in low for h in _HAZARDS_LOW):
+                        low = ""
+                if low and (
+                    gate.search(low) is None
+                    if isinstance(gate, re.Pattern)
+                    else not any(g in low for g in gate)
+                ):
+                    continue
+                gm = single.match(text, pos)
+                if gm is not None:
+                    return gm
+        return m
 
     def _allowed(self, rule: Rule, text: str, whole: str) -> bool:
         if self.bounded and len(text) > rule.max_chars:
@@ -259,6 +315,19 @@ class _Alternation:
             if m2 and self._allowed(r, text, whole):
                 return r, m2
         return None
+
+
+def _any_gate(pattern: str) -> tuple[str, ...] | re.Pattern[str] | None:
+    """A cheap gate for a rule that can begin with any character: its gate strings (few), or a
+    search for its gate characters; None: the rule stays in the alternation."""
+    gate = gate_strings(pattern)
+    if gate is None:
+        return None
+    if all(len(g) == 1 for g in gate):
+        return re.compile("[" + "".join(re.escape(g) for g in sorted(gate)) + "]")
+    if len(gate) <= ANY_GATE_MAX_STRINGS:
+        return tuple(sorted(gate))
+    return None
 
 
 class _Either:
@@ -757,6 +826,8 @@ class RuleCleaner:
             return found
         glued = _GLUE.search(text, 0, len(text) - 1)
         if glued is None:
+            if _CAPITAL.search(text, 1, len(text) - 1) is None:
+                return None
             glued = _SCRIPT_GLUE.search(text, 0, len(text) - 1)
             if glued is None:
                 return None
@@ -789,7 +860,10 @@ class RuleCleaner:
     def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
         """text split at the first lead glue point whose head is chrome: taken by a whole-block
         rule, or a byline ending on a date-time stamp (None: none)."""
-        for m in _LEAD_GLUE.finditer(text, 0, min(len(text) - 1, current().rules.cut_max_chars)):
+        end = min(len(text) - 1, current().rules.cut_max_chars)
+        if _LEAD_GLUE_ASCII.search(text, 0, end) is None and _LEAD_GLUE_WORD_END not in text:
+            return None
+        for m in _LEAD_GLUE.finditer(text, 0, end):
             at = m.end()
             head = text[:at]
             if _SENTENCE_END_AT.search(head):
