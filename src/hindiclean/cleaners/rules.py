@@ -263,12 +263,15 @@ class _Alternation:
                     # sre's special folds (dotless i, long s) escape a lower-cased test.
                     if any(h in low for h in _HAZARDS_LOW):
                         low = ""
-                if low and (
-                    gate.search(low) is None
-                    if isinstance(gate, re.Pattern)
-                    else not any(g in low for g in gate)
-                ):
-                    continue
+                if low:
+                    if type(gate) is tuple:
+                        for g in gate:
+                            if g in low:
+                                break
+                        else:
+                            continue
+                    elif gate.search(low) is None:
+                        continue
                 gm = single.match(text, pos)
                 if gm is not None:
                     return gm
@@ -936,7 +939,7 @@ class RuleCleaner:
                     # Texts cut from long blocks were not in the page scan's hazard check.
                     hazard = gate is self._full_gate and self._hazard.search(text) is not None
                     # The gate's literals text holds (C-level substring tests, once per text).
-                    found = frozenset(lit for lit in gate.literals if lit in low)
+                    found = frozenset(filter(low.__contains__, gate.literals))
                     if not found and not hazard and gate.all_literal:
                         return hit  # every rule left is gated by a literal text lacks
                 if not hazard and present.isdisjoint(found):
