@@ -252,7 +252,7 @@ def trie_pattern(literals: frozenset[str]) -> str:
 # such a rule, the strings (often single characters: an arrow, `|`, a digit) one of which every
 # match holds, chosen to let as few short blocks through as it can; the engine runs the rule
 # only on a block that holds one (C-level tests), with the same results.
-# Classes up to this many characters count (`\d` is every Unicode decimal digit).
+# Classes up to this many characters count.
 GATE_MAX_CHARS = 4096
 # A gate letting more than this share of short blocks through is not worth testing.
 GATE_MAX_SHARE = 0.8
@@ -322,9 +322,7 @@ def _gate_class(items: list) -> _Info:
             chars.add(chr(av))
         elif op is c.RANGE and av[1] - av[0] < GATE_MAX_CHARS:
             chars.update(chr(x) for x in range(av[0], av[1] + 1))
-        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
-            chars.update(_DECIMALS)
-        else:  # NEGATE, other categories, big ranges
+        else:  # NEGATE, categories (`\d` is every Unicode decimal digit), big ranges
             return _UNKNOWN
         if len(chars) > GATE_MAX_CHARS:
             return _UNKNOWN
@@ -374,9 +372,6 @@ def _gate_node(op: object, av: object) -> _Info:
     return _UNKNOWN
 
 
-_DECIMALS: list[str] = []
-
-
 def gate_strings(pattern: str) -> frozenset[str] | None:
     """Lower-cased strings, one of which every case-insensitive match of `pattern` holds (in
     the lower-cased text, when it has none of `FOLD_HAZARDS`), chosen to be rare in short
@@ -385,8 +380,6 @@ def gate_strings(pattern: str) -> frozenset[str] | None:
     >>> sorted(gate_strings(r"(?:\\S+ ){3,}\\S*(?:…|\\.\\.\\.)"))
     ['...', '…']
     """
-    if not _DECIMALS:
-        _DECIMALS.extend(ch for ch in map(chr, range(0x110000)) if ch.isdecimal())
     tree = sre_parse.parse(pattern, re.IGNORECASE)
     info = _gate_seq(list(tree))
     found = _gate_better(info.req, _as_req(info.exact))
