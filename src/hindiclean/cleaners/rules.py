@@ -196,6 +196,7 @@ class _Alternation:
         # (rules left out cannot match, a rule beyond the tier is refused by `_allowed` and the
         # one-by-one fallback then finds what the tier alternation would have found).
         self._parts = parts
+        self._index = {f"r{i}": i for i in range(len(self.rules))}  # group name -> rule index
         self._firsts = [first_chars(r.pattern) for r in self.rules]
         # Rules that can begin with any character and have a cheap gate (packaged rules only):
         # (index, max chars, its regex, gate) in rule order, tried one by one after the
@@ -244,14 +245,18 @@ class _Alternation:
             if n <= bound:
                 m1 = regex.match(text, pos) if regex is not None else None
                 break
-        keyed = self._keyed_regex(text[pos].lower())
+        ch = text[pos].lower()
+        keyed = self._keyed.get(ch)
+        if keyed is None and ch in self._listed:
+            keyed = self._keyed_regex(ch)
         m2 = keyed.match(text, pos) if keyed is not None else None
+        index = self._index
         if m1 is None or m2 is None:
             m = m1 or m2
         else:
-            m = m1 if int(m1.lastgroup[1:]) < int(m2.lastgroup[1:]) else m2
+            m = m1 if index[m1.lastgroup] < index[m2.lastgroup] else m2
         if self._any_gated:
-            limit = int(m.lastgroup[1:]) if m is not None else len(self.rules)
+            limit = index[m.lastgroup] if m is not None else len(self.rules)
             low = None
             for i, bound, single, gate in self._any_gated:
                 if i >= limit:
@@ -296,7 +301,7 @@ class _Alternation:
         `unless` vetoes are judged on `whole` (the block before its decoration was stripped)."""
         whole = text if whole is None else whole
         n = len(text) - pos
-        if search or n <= 0 or not is_plain_key(text[pos]):
+        if search or n <= 0 or not (text[pos].isascii() or is_plain_key(text[pos])):
             regex = self._regex_for(n)
             if regex is None:
                 return None
@@ -307,7 +312,9 @@ class _Alternation:
             m = self._dispatched(text, pos, n)
         if m is None:
             return None
-        rule = self.rules[int(m.lastgroup[1:])]
+        rule = self.rules[self._index[m.lastgroup]]
+        if not rule.unless and (not self.bounded or len(text) <= rule.max_chars):
+            return rule, m  # `_allowed`, without the call
         if self._allowed(rule, text, whole):
             return rule, m
         # Rare: the hit is vetoed; try the others one by one.
