@@ -173,6 +173,12 @@ def needs_repair(line: str) -> bool:
     return _SUSPECT.search(line) is not None and ftfy.badness.is_bad(line)
 
 
+# Characters ftfy's badness heuristic never reads as mojibake on their own: ASCII, Devanagari and
+# NBSP (every pattern of `ftfy.badness.BADNESS_RE` needs a character outside them; NBSP only
+# beside `Â`, `Ã`, `Ø`, `Ù` or `β`). A line of these alone is never repaired.
+_NOT_BADNESS_SAFE = re.compile("[^\x00-\x7f\u0900-\u097f\u00a0]")
+
+
 def normalize_line(line: str) -> str:
     """Normalise one line: repair mojibake, decode entities, NFC, one space, no invisible noise.
 
@@ -187,10 +193,15 @@ def normalize_line(line: str) -> str:
         line = unicodedata.normalize("NFC", line)
         if "  " not in line and _WORK_CHARS.search(line) is None:
             return line.strip()
-    elif plain:
+    elif plain or (
+        "\u00a0" in line
+        and _WORK_CHARS.search(line.replace("\u00a0", " ")) is None
+        and _NOT_BADNESS_SAFE.search(line) is None
+    ):
         # Runs of spaces are all there is to fix: one round of `_normalize_once` is NFC and one
         # space (its other steps find nothing), and when what it gives holds no work character
-        # either, the next round changes nothing (the fixed point, without running it).
+        # either, the next round changes nothing (the fixed point, without running it). So too
+        # for NBSP in a line ftfy finds nothing to repair in (`_NOT_BADNESS_SAFE`).
         nfc = line if line.isascii() else unicodedata.normalize("NFC", line)
         fixed = " ".join(_SPACES.sub(" ", nfc).split())
         if _WORK_CHARS.search(fixed) is None:
