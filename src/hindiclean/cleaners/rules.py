@@ -106,6 +106,7 @@ def _first_sentence_end(text: str) -> int:
 ANY_GATE_MAX_STRINGS = 8
 # `FOLD_HAZARDS` as they stand in a lower-cased text ("İ" lowers to "i" and U+0307).
 _HAZARDS_LOW = tuple(sorted(set("".join(h.lower() for h in FOLD_HAZARDS)) - {"i"}))
+_HAZARD_LOW = re.compile("[" + "".join(_HAZARDS_LOW) + "]")
 
 # A floating rule is gated by its required literals only if the shortest is at least this long
 # (a gate on "a" or " " would pass nearly every block and only add work).
@@ -266,7 +267,7 @@ class _Alternation:
                 if low is None:
                     low = (text[pos:] if pos else text).lower()
                     # sre's special folds (dotless i, long s) escape a lower-cased test.
-                    if any(h in low for h in _HAZARDS_LOW):
+                    if _HAZARD_LOW.search(low) is not None:
                         low = ""
                 if low:
                     if type(gate) is tuple:
