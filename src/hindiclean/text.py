@@ -173,10 +173,18 @@ def needs_repair(line: str) -> bool:
     return _SUSPECT.search(line) is not None and ftfy.badness.is_bad(line)
 
 
-# Characters ftfy's badness heuristic never reads as mojibake on their own: ASCII, Devanagari and
-# NBSP (every pattern of `ftfy.badness.BADNESS_RE` needs a character outside them; NBSP only
-# beside `Â`, `Ã`, `Ø`, `Ù` or `β`). A line of these alone is never repaired.
-_NOT_BADNESS_SAFE = re.compile("[^\x00-\x7f\u0900-\u097f\u00a0]")
+# Characters ftfy's badness heuristic never reads as mojibake on their own: ASCII, Devanagari,
+# NBSP and the quotes, dashes and guillemets of `_BADNESS_SAFE_PUNCT` (every pattern of
+# `ftfy.badness.BADNESS_RE` needs a character outside them: a C1 control, an accented letter,
+# a box, currency or numeric sign, `Â`, `Ã`, `Ø`, ...). A line of these alone is never repaired;
+# tests/test_text.py checks it against the installed ftfy.
+_BADNESS_SAFE_PUNCT = "›»«‹…–—‘’“”•·"
+_NOT_BADNESS_SAFE = re.compile(f"[^\\x00-\\x7f\\u0900-\\u097f\\u00a0{_BADNESS_SAFE_PUNCT}]")
+# What `_normalize_once` does no more than NFC and one space to, besides: no control character but
+# the tab, no `&`, no invisible noise, no space but ' ' and NBSP (a subset of the above).
+_NOT_ONE_ROUND = re.compile(
+    f"[^\\t\\x20-\\x25\\x27-\\x7e\\u0900-\\u097f\\u00a0{_BADNESS_SAFE_PUNCT}]"
+)
 
 
 def normalize_line(line: str) -> str:
@@ -193,19 +201,20 @@ def normalize_line(line: str) -> str:
         line = unicodedata.normalize("NFC", line)
         if "  " not in line and _WORK_CHARS.search(line) is None:
             return line.strip()
-    elif plain or (
-        "\u00a0" in line
-        and _WORK_CHARS.search(line.replace("\u00a0", " ")) is None
-        and _NOT_BADNESS_SAFE.search(line) is None
-    ):
+    elif plain:
         # Runs of spaces are all there is to fix: one round of `_normalize_once` is NFC and one
         # space (its other steps find nothing), and when what it gives holds no work character
-        # either, the next round changes nothing (the fixed point, without running it). So too
-        # for NBSP in a line ftfy finds nothing to repair in (`_NOT_BADNESS_SAFE`).
+        # either, the next round changes nothing (the fixed point, without running it).
         nfc = line if line.isascii() else unicodedata.normalize("NFC", line)
         fixed = " ".join(_SPACES.sub(" ", nfc).split())
         if _WORK_CHARS.search(fixed) is None:
             return fixed
+    elif _NOT_ONE_ROUND.search(line) is None:
+        # The same when the work characters are NBSP or punctuation ftfy finds nothing to
+        # repair in (`_NOT_BADNESS_SAFE`): one round is NFC and one space, and what it gives is
+        # made of the same characters, so the next round changes nothing.
+        nfc = line if line.isascii() else unicodedata.normalize("NFC", line)
+        return " ".join(_SPACES.sub(" ", nfc).split())
     for _ in range(8):
         fixed = _normalize_once(line)
         if fixed == line:
