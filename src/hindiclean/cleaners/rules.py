@@ -72,9 +72,10 @@ _LEAD_GLUE = re.compile(
     r"(?:[A-Za-z+\]]|(?<=[:.][0-9])[0-9]|पूर्वाह्न|अपराह्न)"
     r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
 )
-# What every script glue point holds: a capital Latin letter (a scan sre runs at C speed; the
-# Devanagari class `_SCRIPT_GLUE` opens with matches nearly every character).
-_CAPITAL = re.compile("[A-Z]")
+# `_SCRIPT_GLUE` found from its capital (a scan sre runs at C speed; the Devanagari class
+# `_SCRIPT_GLUE` opens with matches nearly every character): a match starts where one of
+# `_SCRIPT_GLUE` ends.
+_CAPITAL = re.compile("[A-Z](?<=[\u0900-\u0963][A-Z])")
 # What every lead glue point holds (`_lead_glued`'s C-level gate): an ASCII letter, digit, `+` or
 # `]` right before a Devanagari letter, or the time-of-day words' ending.
 _LEAD_GLUE_ASCII = re.compile(r"[A-Za-z0-9+\]](?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])")
@@ -849,14 +850,13 @@ class RuleCleaner:
             return found
         glued = _GLUE.search(text, 0, len(text) - 1)
         if glued is None:
-            if _CAPITAL.search(text, 1, len(text) - 1) is None:
+            capital = _CAPITAL.search(text, 1, len(text) - 1)  # `_SCRIPT_GLUE`
+            if capital is None:
                 return None
-            glued = _SCRIPT_GLUE.search(text, 0, len(text) - 1)
-            if glued is None:
-                return None
-            rest = text[glued.end() :]
+            at = capital.start()
+            rest = text[at:]
             if self._whole_hit(rest, gate) is not None or self._opens_with_marker(rest):
-                return [text[: glued.end()], rest]
+                return [text[:at], rest]
             return None
         # Chrome as a whole (a byline naming `site.com`) is not split; judged as the walk judges
         # it: after its lead cuts.
