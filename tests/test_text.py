@@ -43,3 +43,24 @@ def test_content_word_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     words = " ".join(f"शब्द{i}क" for i in range(40))
     assert T.content_words(words) == _content_words_by_definition(words)
     assert len(T._CONTENT) <= 5
+
+
+_BADNESS_SAFE = st.text(
+    alphabet=st.one_of(
+        st.characters(max_codepoint=0x7F),
+        st.characters(min_codepoint=0x0900, max_codepoint=0x097F),
+        st.sampled_from("\u00a0" + T._BADNESS_SAFE_PUNCT),
+    ),
+    max_size=40,
+)
+
+
+@given(_BADNESS_SAFE)
+def test_ftfy_never_flags_ascii_devanagari_nbsp_and_safe_punctuation(text: str) -> None:
+    # `normalize_line` skips ftfy on such lines (`text._NOT_BADNESS_SAFE`): an ftfy that
+    # flagged one would make that shortcut change outputs.
+    import ftfy
+
+    assert T._NOT_BADNESS_SAFE.search(text) is None
+    assert not ftfy.badness.is_bad(text)
+

@@ -244,3 +244,145 @@ def trie_pattern(literals: frozenset[str]) -> str:
         return body
 
     return emit(trie)
+
+
+# --- gates for rules that can begin with any character ---------------------------------------
+# A whole-block rule that can begin with any character meets every block (no first-character
+# dispatch) and may have no literal long enough for the page scan. `gate_strings` finds, for
+# such a rule, the strings (often single characters: an arrow, `|`, a digit) one of which every
+# match holds, chosen to let as few short blocks through as it can; the engine runs the rule
+# only on a block that holds one (C-level tests), with the same results.
+# Classes up to this many characters count.
+GATE_MAX_CHARS = 4096
+# A gate letting more than this share of short blocks through is not worth testing.
+GATE_MAX_SHARE = 0.8
+
+
+def char_share(ch: str) -> float:
+    """Rough share of short blocks of a Hindi page holding ch (for choosing a gate only)."""
+    if ch.isspace():
+        return 0.95
+    if "\u0900" <= ch <= "\u0963" or "\u0970" <= ch <= "\u097f":
+        return 0.5
+    if ch.isascii():
+        if ch.isalpha():
+            return 0.15
+        if ch.isdigit():
+            return 0.05
+        return 0.2 if ch in ",.-:" else 0.05
+    return 0.01
+
+
+def _share(strings: _Set) -> float:
+    """Rough share of short blocks holding one of strings."""
+    miss = 1.0
+    for s in strings:
+        p = min(map(char_share, s)) * 0.3 ** (len(s) - 1) if s else 1.0
+        miss *= 1 - p
+    return 1 - miss
+
+
+def _gate_better(a: _Set | None, b: _Set | None) -> _Set | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if _share(a) <= _share(b) else b
+
+
+def _gate_seq(items: list) -> _Info:
+    exact: _Set | None = frozenset({""})
+    req: _Set | None = None
+    run: _Set | None = frozenset({""})
+    for op, av in items:
+        info = _gate_node(op, av)
+        req = _gate_better(req, info.req)
+        if info.exact is not None and run is not None:
+            joined = _concat(run, info.exact)
+            if joined is None:
+                req = _gate_better(req, _as_req(run))
+                run = info.exact
+            else:
+                run = joined
+        elif info.exact is not None:
+            run = info.exact
+        else:
+            req = _gate_better(req, _as_req(run))
+            run = None
+        if exact is not None:
+            exact = _concat(exact, info.exact) if info.exact is not None else None
+    req = _gate_better(req, _as_req(run))
+    return _Info(exact, req)
+
+
+def _gate_class(items: list) -> _Info:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < GATE_MAX_CHARS:
+            chars.update(chr(x) for x in range(av[0], av[1] + 1))
+        else:  # NEGATE, categories (`\d` is every Unicode decimal digit), big ranges
+            return _UNKNOWN
+        if len(chars) > GATE_MAX_CHARS:
+            return _UNKNOWN
+    if not all(_safe(ch) for ch in chars):
+        return _UNKNOWN
+    low = frozenset(ch.lower() for ch in chars)
+    return _Info(low if len(low) <= MAX_CLASS else None, low)
+
+
+def _gate_node(op: object, av: object) -> _Info:
+    if op is c.LITERAL:
+        ch = chr(av)
+        return _Info(frozenset({ch.lower()}), None) if _safe(ch) else _UNKNOWN
+    if op is c.IN:
+        return _gate_class(av)
+    if op is c.SUBPATTERN:
+        return _gate_seq(list(av[-1]))
+    if op is c.BRANCH:
+        infos = [_gate_seq(list(alt)) for alt in av[1]]
+        exact: _Set | None = frozenset()
+        for info in infos:
+            if exact is None or info.exact is None or len(exact) + len(info.exact) > MAX_SET:
+                exact = None
+                break
+            exact = exact | info.exact
+        req: _Set | None = frozenset()
+        for info in infos:
+            own = _gate_better(info.req, _as_req(info.exact))
+            if own is None or len(req) + len(own) > GATE_MAX_CHARS:
+                req = None
+                break
+            req = req | own
+        return _Info(exact, req)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+        lo, hi, sub = av
+        inner = _gate_seq(list(sub))
+        if lo == 0:
+            if hi == 1 and inner.exact is not None:
+                return _Info(inner.exact | {""}, None)
+            return _Info(None, None)
+        exact = inner.exact if lo == hi == 1 else None
+        return _Info(exact, _gate_better(inner.req, _as_req(inner.exact)))
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _gate_seq(list(av))
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _EMPTY
+    return _UNKNOWN
+
+
+def gate_strings(pattern: str) -> frozenset[str] | None:
+    """Lower-cased strings, one of which every case-insensitive match of `pattern` holds (in
+    the lower-cased text, when it has none of `FOLD_HAZARDS`), chosen to be rare in short
+    blocks; None when no such set lets fewer than `GATE_MAX_SHARE` of them through.
+
+    >>> sorted(gate_strings(r"(?:\\S+ ){3,}\\S*(?:…|\\.\\.\\.)"))
+    ['...', '…']
+    """
+    tree = sre_parse.parse(pattern, re.IGNORECASE)
+    info = _gate_seq(list(tree))
+    found = _gate_better(info.req, _as_req(info.exact))
+    if found is None or "" in found or _share(found) > GATE_MAX_SHARE:
+        return None
+    return without_extensions(found)

@@ -173,6 +173,20 @@ def needs_repair(line: str) -> bool:
     return _SUSPECT.search(line) is not None and ftfy.badness.is_bad(line)
 
 
+# Characters ftfy's badness heuristic never reads as mojibake on their own: ASCII, Devanagari,
+# NBSP and the quotes, dashes and guillemets of `_BADNESS_SAFE_PUNCT` (every pattern of
+# `ftfy.badness.BADNESS_RE` needs a character outside them: a C1 control, an accented letter,
+# a box, currency or numeric sign, `Â`, `Ã`, `Ø`, ...). A line of these alone is never repaired;
+# tests/test_text.py checks it against the installed ftfy.
+_BADNESS_SAFE_PUNCT = "›»«‹…–—‘’“”•·"
+_NOT_BADNESS_SAFE = re.compile(f"[^\\x00-\\x7f\\u0900-\\u097f\\u00a0{_BADNESS_SAFE_PUNCT}]")
+# What `_normalize_once` does no more than NFC and one space to, besides: no control character but
+# the tab, no `&`, no invisible noise, no space but ' ' and NBSP (a subset of the above).
+_NOT_ONE_ROUND = re.compile(
+    f"[^\\t\\x20-\\x25\\x27-\\x7e\\u0900-\\u097f\\u00a0{_BADNESS_SAFE_PUNCT}]"
+)
+
+
 def normalize_line(line: str) -> str:
     """Normalise one line: repair mojibake, decode entities, NFC, one space, no invisible noise.
 
@@ -195,6 +209,12 @@ def normalize_line(line: str) -> str:
         fixed = " ".join(_SPACES.sub(" ", nfc).split())
         if _WORK_CHARS.search(fixed) is None:
             return fixed
+    elif _NOT_ONE_ROUND.search(line) is None:
+        # The same when the work characters are NBSP or punctuation ftfy finds nothing to
+        # repair in (`_NOT_BADNESS_SAFE`): one round is NFC and one space, and what it gives is
+        # made of the same characters, so the next round changes nothing.
+        nfc = line if line.isascii() else unicodedata.normalize("NFC", line)
+        return " ".join(_SPACES.sub(" ", nfc).split())
     for _ in range(8):
         fixed = _normalize_once(line)
         if fixed == line:
@@ -419,14 +439,29 @@ _FOLD_SPACE = re.compile(r"[\u00a0,;:\"'“”‘’()\[\]{}\-–—/\\*•·…
 _FOLD_END = re.compile(r"[।॥|!?]|\.(?=\s)")
 _DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _DEV_DIGIT = re.compile("[०-९]")
+# The same folds in passes that sre runs at C speed (a character class alone, or a literal, is
+# scanned for in one tight loop; a class or a full stop is tried at every character): full stops
+# first, each decided on the character after it, then the classes, which hold no full stop.
+_FOLD_DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u093c\u00ad"
+_FOLD_SPACE_DOT = re.compile(r"\.(?!\s)")
+_FOLD_SPACE_CHARS = re.compile(_FOLD_SPACE.pattern[: -len(r"|\.(?!\s)")])
+_FOLD_END_DOT = re.compile(r"\.(?=\s)")
+_FOLD_END_CHARS = re.compile(_FOLD_END.pattern[: -len(r"|\.(?=\s)")])
 
 
 @memo_by_text
 def fold(text: str) -> str:
     """What a reader cannot tell apart, folded away (nukta, zero-width marks, Devanagari digits,
     punctuation, case); sentence ends become a marker. A few C-level passes over the text."""
-    text = _FOLD_DROP.sub("", text)
-    text = _FOLD_END.sub(f" {_SENT_MARK} ", _FOLD_SPACE.sub(" ", text))
+    for ch in _FOLD_DROP_CHARS:  # `_FOLD_DROP`
+        if ch in text:
+            text = text.replace(ch, "")
+    if "." in text:  # `_FOLD_SPACE`, then `_FOLD_END`
+        text = _FOLD_SPACE_DOT.sub(" ", text)
+        text = _FOLD_END_DOT.sub(f" {_SENT_MARK} ", _FOLD_SPACE_CHARS.sub(" ", text))
+    else:
+        text = _FOLD_SPACE_CHARS.sub(" ", text)
+    text = _FOLD_END_CHARS.sub(f" {_SENT_MARK} ", text)
     if _DEV_DIGIT.search(text):
         text = text.translate(_DEV_DIGITS)
     return text.lower()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..page import Block, Page
-from ..text import _ENTITY, LINE_BREAK, normalize_line, unescape_html
+from ..text import _ENTITY, _WORK_CHARS, LINE_BREAK, normalize_line, unescape_html
 
 # Where an extractor joined paragraphs: literal "\r", "\t", "\n" left as text, real tabs, or a run
 # of three or more spaces (NBSP included). Two spaces are common inside a sentence and do not split.
@@ -50,6 +51,21 @@ class Normalize:
     def __call__(self, page: Page) -> Page:
         out: list[Block] = []
         for block in page.blocks:
+            text = block.text
+            # Most blocks hold no reference, no join point and no character to fix (`_WORK_CHARS`
+            # holds `&`, tabs and NBSP): what `normalize_line` gives them is the text stripped,
+            # when it is NFC already (C-level tests, no call per step).
+            if (
+                "  " not in text
+                and "\\" not in text
+                and _WORK_CHARS.search(text) is None
+                and (text.isascii() or unicodedata.is_normalized("NFC", text))
+            ):
+                stripped = text.strip()
+                if stripped:
+                    same = stripped == text
+                    out.append(block if same else Block(stripped, block.line, block.part))
+                continue
             for part, line in enumerate(decoded_lines(block.text), start=block.part):
                 for piece in split_joined(line):
                     text = normalize_line(piece)
