@@ -30,6 +30,7 @@ from ..text import (
     content_words,
     has_devanagari,
     last_sentence_start,
+    memo_by_text_and_settings,
     sentence_count,
     trim_cut,
 )
@@ -122,10 +123,30 @@ def _page_runs(blocks: Sequence[Block]) -> dict[str, int]:
 
 # Every word that could begin inside a Devanagari token (a letter, not a sign, after a letter
 # or sign), to the token's end: overlapping, found in one C-level scan.
-_INNER_WORDS = re.compile(
-    r"(?<=[\u0900-\u0963\u0971-\u097f])"
-    r"(?=([\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0963\u0971-\u097f]*))"
-)
+_INNER_WORDS: dict[int, re.Pattern[str]] = {}  # by `word_glue_min_chars`
+
+
+def _inner_words(least: int) -> re.Pattern[str]:
+    """The scan for words that begin `least` or more letters into a token and run `least` or
+    more letters to its end (one pattern per setting)."""
+    found = _INNER_WORDS.get(least)
+    if found is None:
+        found = _INNER_WORDS[least] = re.compile(
+            rf"(?<=[\u0900-\u0963\u0971-\u097f]{{{least}}})"
+            rf"(?=([\u0904-\u0939\u0958-\u0961\u0972-\u097f]"
+            rf"[\u0900-\u0963\u0971-\u097f]{{{least - 1},}}))"
+        )
+    return found
+
+
+@memo_by_text_and_settings
+def _glue_words(text: str) -> tuple[int, tuple[str, ...]]:
+    """How far a word glue point is looked for in text (its first `word_glue_max_head_words`
+    words, at most `cut_max_chars`), and the words that begin inside a token there."""
+    s = current().rules
+    head_words = text.split(None, s.word_glue_max_head_words)
+    limit = min(len(text) - len(head_words[-1]) if head_words else 0, s.cut_max_chars)
+    return limit, tuple(_inner_words(s.word_glue_min_chars).findall(text, 0, limit))
 
 
 def _word_glue_points(
@@ -983,9 +1004,8 @@ class RuleCleaner:
         chrome (as `_lead_glued` judges it), the block as a whole is not, and the rest is long
         enough to be a headline or paragraph (None: no such point)."""
         s = current().rules
-        head_words = text.split(None, s.word_glue_max_head_words)
-        limit = min(len(text) - len(head_words[-1]), s.cut_max_chars)
-        if words.keys().isdisjoint(_INNER_WORDS.findall(text, 0, limit)):
+        limit, inner = _glue_words(text)
+        if words.keys().isdisjoint(inner):
             return None  # most blocks end here
         for start, p, _word in _word_glue_points(text, limit, words):
             if _SENTENCE_END_AT.search(text, 0, start):
