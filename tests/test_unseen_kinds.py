@@ -464,3 +464,11 @@ def test_a_byline_in_cells_above_the_article_goes_even_beside_a_table() -> None:
     # Below the first paragraph, a row with a date in its first cell is a table's row.
     rows = ["5 अगस्त 2025 | 14 केंद्र", "6 अगस्त 2025 | 19 केंद्र"]
     assert all(r in _lines(_page(HEAD, P1, *rows, P2)) for r in rows)
+
+
+def test_an_ad_label_glued_between_two_sentences_is_cut() -> None:
+    # A sentence end, then a Latin ad label glued to the next sentence's first word.
+    assert _lines(_page(HEAD, P1 + "Advertisement" + P2, P3)) == [HEAD, P1, P2, P3]
+    # A 'latest' label glued to the headline's first word, which the page has elsewhere.
+    head = "मंडी समिति ने गेहूं की नई दरें लागू कीं, किसानों को मिलेगा ज़्यादा भाव"
+    assert _lines(_page("ताज़ा" + head, P1, P2, P3)) == [head, P1, P2, P3]

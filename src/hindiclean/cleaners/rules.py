@@ -151,19 +151,21 @@ def _glue_words(text: str) -> tuple[int, tuple[str, ...]]:
 
 def _word_glue_points(
     text: str, limit: int, words: dict[str, int]
-) -> Iterable[tuple[int, int, str]]:
+) -> list[tuple[bool, int, int]]:
     """Where a word of the page could begin inside a Devanagari token of text[:limit], after
-    at least `word_glue_min_chars` of the token: (the token's start, the offset in it, the
-    word), in order. (Whether the token occurs elsewhere is not asked: that changes when chrome
-    holding it is removed, and a second run must decide as the first did.)"""
+    at least `word_glue_min_chars` of the token: (whether the token is itself a word found
+    elsewhere on the page, the token's start, the offset in it), points in tokens found nowhere
+    else first (`अधिकारअदालत` before `हाईकोर्ट`), then in text order."""
     least = current().rules.word_glue_min_chars
+    points = []
     for run in _DEV_RUN.finditer(text, 0, limit):
         token = run.group()
         if len(token) < 2 * least:
             continue
         for p in range(least, len(token) - least + 1):
             if token[p] in _WORD_START and token[p:] in words:
-                yield run.start(), p, token[p:]
+                points.append((words.get(token, 0) > 1, run.start(), p))
+    return sorted(points)
 
 
 def _first_sentence_end(text: str) -> int:
@@ -967,6 +969,9 @@ class RuleCleaner:
             for end in (_first_sentence_end(rest), rest.find(" ")):
                 if 0 < end < len(rest) and self._whole_hit(rest[:end], gate) is not None:
                     return [head, rest[:end], rest[end:].strip()]
+            lead = self._lead_glued(rest, gate)  # `...गया।Advertisementजिलाधिकारी ने ...`
+            if lead is not None:
+                return [head, *lead]
         return None
 
     def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
@@ -1007,13 +1012,13 @@ class RuleCleaner:
         limit, inner = _glue_words(text)
         if words.keys().isdisjoint(inner):
             return None  # most blocks end here
-        for start, p, _word in _word_glue_points(text, limit, words):
+        for _known, start, p in _word_glue_points(text, limit, words):
             if _SENTENCE_END_AT.search(text, 0, start):
-                return None  # past the first sentence: not a lead
+                continue  # past the first sentence: not a lead
             at = start + p
             rest = text[at:]
             if len(rest.split(None, s.word_glue_min_rest_words)) < s.word_glue_min_rest_words:
-                return None
+                continue
             head = text[:at]
             if not self._head_is_chrome(head, self._full_gate):
                 continue
