@@ -472,3 +472,12 @@ def test_an_ad_label_glued_between_two_sentences_is_cut() -> None:
     # A 'latest' label glued to the headline's first word, which the page has elsewhere.
     head = "मंडी समिति ने गेहूं की नई दरें लागू कीं, किसानों को मिलेगा ज़्यादा भाव"
     assert _lines(_page("ताज़ा" + head, P1, P2, P3)) == [head, P1, P2, P3]
+
+
+def test_a_link_is_a_short_label_an_arrow_and_a_headline_but_a_route_is_body() -> None:
+    link = "इसी मामले की पिछली सुनवाई ⇢ समिति ने पूछा था- केंद्रों पर कितने किसान पहुंचे"
+    assert _lines(_page(HEAD, P1, link, P2, P3)) == [HEAD, P1, P2, P3]
+    route = "सुबह 8 बजे → दोपहर 1 बजे तक खरीद केंद्र खुले रहेंगे और तौल होगी"
+    assert route in _lines(_page(HEAD, P1, route, P2, P3))
+    quoted = "'तौल भी एक परीक्षा है': समिति ने कहा, किसान उपज सुखाकर ही लाएं"
+    assert quoted in _lines(_page(quoted, P1, P2, P3))
