@@ -46,6 +46,8 @@ OLD_VALUES = {
     "navigation.breadcrumb_max_section_words": 5,
     "navigation.ticker_max_chars": 200,
     "navigation.ticker_min_cells": 2,
+    "navigation.ticker_min_plain_cells": 3,  # new: strips of named numbers joined by • or ·
+    "navigation.ticker_cell_max_words": 4,
     "navigation.breadcrumb_short_section_words": 3,
     "menus.min_cells": 3,
     "menus.max_cell_words": 4,

@@ -5,6 +5,7 @@ not taken from the blind sets."""
 from __future__ import annotations
 
 from hindiclean import Pipeline, clean
+from hindiclean.cleaners.navigation import is_ticker
 from hindiclean.page import Page
 
 P1 = "मंडी समिति ने बुधवार को नई दरें जारी कीं और किसानों से अपील की कि वे उपज सुखाकर ही लाएं।"
@@ -481,3 +482,14 @@ def test_a_link_is_a_short_label_an_arrow_and_a_headline_but_a_route_is_body() -
     assert route in _lines(_page(HEAD, P1, route, P2, P3))
     quoted = "'तौल भी एक परीक्षा है': समिति ने कहा, किसान उपज सुखाकर ही लाएं"
     assert quoted in _lines(_page(quoted, P1, P2, P3))
+
+
+def test_a_strip_of_named_numbers_joined_by_bullets_goes_but_a_table_row_stays() -> None:
+    strip = "मंडी भाव अभी: खंडवा 412 • खरगोन 398 • हरदा 405 • इंदौर 430"
+    assert strip not in _lines(_page(HEAD, P1, strip, P2, P3))
+    rows = ["खंडवा | 412", "खरगोन | 398", "हरदा | 405"]
+    out = _lines(_page(HEAD, P1, *rows, P2, P3))
+    assert all(r in out for r in rows)
+    # A cell with no number (`विजय नगर`) or of many words is no strip of figures.
+    assert not is_ticker("10 मार्च • विजय नगर • स्कीम 54")
+    assert not is_ticker("पहले दिन 40 किसान • दूसरे दिन समिति के सामने 55 किसान पहुंचे • 60")

@@ -204,6 +204,11 @@ class NavigationSettings(_Section):
         2, "... and has at least this many cells each naming a figure with a unit (°, %) or an "
         "arrow (▲, ▼)"
     )
+    ticker_min_plain_cells: int = _f(
+        3, "... or at least this many cells joined by • or · (a widget's strip, not a table's "
+        "`|` row), each a name and a number in at most ticker_cell_max_words words"
+    )
+    ticker_cell_max_words: int = _f(4, "... (the most words of such a cell)")
     breadcrumb_short_section_words: int = _f(
         3, "with one separator (›, », >, ▸, ⇨ ...), a breadcrumb's two sections have at most "
         "this many words each"

@@ -31,6 +31,8 @@ _TIME = re.compile(r"[0-9०-९]{1,2}[:.][0-9०-९]{2}")
 # A figure with a unit a widget shows (°, %) or a rise / fall arrow.
 _TICK = re.compile(r"[0-9०-९][0-9०-९,.]*\s*(?:°C?|%)|[▲▼]")
 _CELL_SPLIT = re.compile(r"\s[|•·]\s")
+_PLAIN_SPLIT = re.compile(r"\s[•·]\s")
+_NUMBER = re.compile(r"[0-9०-९]")
 _DIGIT_RUN = re.compile(r"[0-9०-९]+")
 # A numbered list item (`1. 'धुंध के उस पार' – वेब सीरीज – 12 सितंबर`): a row, not a path.
 _NUMBERED_ITEM = re.compile(r"[0-9०-९]{1,3}[.)]\s")
@@ -90,6 +92,9 @@ def is_ticker(text: str) -> bool:
         return False
     if text.count("▲") + text.count("▼") >= 2:
         return True
+    s = current().navigation
+    if ("•" in text or "·" in text) and _plain_strip(text, s.ticker_min_plain_cells):
+        return True
     if "°" not in text and "%" not in text and "▲" not in text and "▼" not in text:
         named = 0  # no `_TICK` in any cell (C-level tests)
     else:
@@ -97,6 +102,18 @@ def is_ticker(text: str) -> bool:
             1 for cell in _CELL_SPLIT.split(text) if _LETTER.search(cell) and _TICK.search(cell)
         )
     return named >= current().navigation.ticker_min_cells
+
+
+def _plain_strip(text: str, least: int) -> bool:
+    """At least `least` cells joined by • or ·, each a name and a number in a few words
+    (`लखनऊ 318 • कानपुर 276 • वाराणसी 201`); the first may follow the strip's label
+    (`AQI अभी: लखनऊ 318 • ...`)."""
+    cells = _PLAIN_SPLIT.split(text)
+    cells[0] = cells[0].rpartition(":")[2]
+    most = current().navigation.ticker_cell_max_words
+    return len(cells) >= least and all(
+        len(c.split()) <= most and _LETTER.search(c) and _NUMBER.search(c) for c in cells
+    )
 
 
 ticker = Detector(
