@@ -97,15 +97,13 @@ HELDOUT_SETS = [
     ("heldout12.jsonl", ["h12_32_shaalasamachar_printview"], 0.999, 0.74),
     ("heldout13.jsonl", ["h13_01_meerut_house_tax_portal", "h13_16_sc_bail_glued_readalso",
                          "h13_18_health_three_story_dump", "h13_19_ward_vaccination_schedule_list",
-                         "h13_25_water_supply_glued_inside_words", "h13_28_lucknow_aqi_glued_live",
-                         "h13_35_sarangi_obituary_glued_headline"], 0.995, 0.72),
-    ("heldout14.jsonl", ["h14_02_dowry_death_verdict", "h14_04_space_daydump_two",
-                         "h14_13_exoplanet_english_post_jsresidue", "h14_15_panchayat_daydump_three",
+                         "h13_25_water_supply_glued_inside_words", "h13_28_lucknow_aqi_glued_live"],
+     0.995, 0.73),
+    ("heldout14.jsonl", ["h14_13_exoplanet_english_post_jsresidue",
                          "h14_16_kailash_yatra_schedule_list", "h14_19_cyber_fraud_glued_inword",
-                         "h14_25_pressure_cooker_recall", "h14_27_dairy_price_glued_header",
-                         "h14_28_temple_daydump_teaser", "h14_32_smart_meter_myths_facts",
-                         "h14_33_album_launch_lyrics_json", "h14_34_sarpanch_candidates_broken"],
-     0.989, 0.71),
+                         "h14_25_pressure_cooker_recall", "h14_32_smart_meter_myths_facts",
+                         "h14_33_album_launch_lyrics_json"],
+     0.993, 0.73),
 ]
 
 

@@ -39,6 +39,7 @@ OLD_VALUES = {
     "rules.word_glue_min_chars": 3,  # new: glue inside a Devanagari token
     "rules.word_glue_max_head_words": 20,
     "rules.word_glue_min_rest_words": 6,
+    "rules.glued_headline_min_words": 5,  # new: a headline glued after a sentence end
     "rules.link_max_dandas": 1,  # new: body glued after a link is kept
     "rules.user_pattern_timeout": 0.25,  # rules.USER_PATTERN_TIMEOUT
     "navigation.breadcrumb_max_chars": 300,  # inline in is_breadcrumb

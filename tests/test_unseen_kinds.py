@@ -493,3 +493,21 @@ def test_a_strip_of_named_numbers_joined_by_bullets_goes_but_a_table_row_stays()
     # A cell with no number (`विजय नगर`) or of many words is no strip of figures.
     assert not is_ticker("10 मार्च • विजय नगर • स्कीम 54")
     assert not is_ticker("पहले दिन 40 किसान • दूसरे दिन समिति के सामने 55 किसान पहुंचे • 60")
+
+
+def test_another_storys_headline_glued_after_the_last_sentence_is_cut_off() -> None:
+    other = "शहर में आवारा कुत्तों का आतंक, एक दिन में 40 लोगों को काटा"
+    assert _lines(_page(HEAD, P1, P2, P3 + other)) == [HEAD, P1, P2, P3]
+    # A last sentence whose danda the page dropped (a page cut short) is body, kept whole.
+    cut = "समिति ने कहा कि भुगतान की नई व्यवस्था अगले महीने से लागू होगी और किसानों को राहत मिली है"
+    out = clean(_page(HEAD, P1, P2, P3 + cut))
+    assert all(word in out for word in cut.split())
+
+
+def test_a_byline_opened_by_a_pen_and_a_video_card_are_cut_from_what_is_glued_to_them() -> None:
+    assert _lines(_page(HEAD, P1, P2 + "✎ मोहम्मद शाकिर | शनिवार 12 अप्रैल", P3)) == [
+        HEAD, P1, P2, P3
+    ]
+    card = "▶ 02:14 | देखें: समिति की बैठक का माहौल"
+    out = _lines(_page(HEAD, card + P1, P2, P3))
+    assert out == [HEAD, P1, P2, P3]

@@ -177,6 +177,10 @@ class RulesSettings(_Section):
     word_glue_min_rest_words: int = _f(
         6, "... and the text from it to the block's end has at least this many words"
     )
+    glued_headline_min_words: int = _f(
+        5, "what follows a sentence end glued to it, to the block's end, is split off as a line "
+        "of its own when it has a headline's shape and at least this many words"
+    )
     link_max_dandas: int = _f(
         1, "a link line ('ये भी पढ़ें: ...') holding more sentences ended by a danda than this is "
         "body glued after a link: the block is kept (body first; a headline may end on '?')"

@@ -29,6 +29,7 @@ from ..text import (
     TextMemo,
     content_words,
     has_devanagari,
+    is_sentence_like,
     last_sentence_start,
     memo_by_text_and_settings,
     sentence_count,
@@ -36,6 +37,7 @@ from ..text import (
 )
 from ..topic import (
     article_words,
+    ends_dangling,
     has_inner_sentence_end,
     is_body_shape,
     is_headline_shaped,
@@ -166,6 +168,22 @@ def _word_glue_points(
             if token[p] in _WORD_START and token[p:] in words:
                 points.append((words.get(token, 0) > 1, run.start(), p))
     return sorted(points)
+
+
+def _glued_headline(rest: str) -> bool:
+    """What follows a glued danda to the block's end is another story's headline shape
+    (`...मिला था।शहर में आवारा कुत्तों का आतंक, एक दिन में 40 लोगों को काटा`): headline-shaped,
+    opening with a Devanagari letter, at least `glued_headline_min_words` words, not a sentence
+    whose danda the page dropped (it ends on no closing auxiliary) and not a sentence broken at
+    a link (no dangling end)."""
+    return (
+        "\u0904" <= rest[0] <= "\u0939"
+        and len(rest.split(None, current().rules.glued_headline_min_words))
+        >= current().rules.glued_headline_min_words
+        and is_headline_shaped(rest)
+        and not is_sentence_like(rest)
+        and not ends_dangling(rest)
+    )
 
 
 def _first_sentence_end(text: str) -> int:
@@ -972,6 +990,8 @@ class RuleCleaner:
             lead = self._lead_glued(rest, gate)  # `...गया।Advertisementजिलाधिकारी ने ...`
             if lead is not None:
                 return [head, *lead]
+            if text[m.start()] in "।॥" and _glued_headline(rest):
+                return [head, rest]  # a line of its own: `off_topic` judges it as a headline
         return None
 
     def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
