@@ -24,7 +24,7 @@ from ..topic import ends_dangling, is_headline_shaped
 from ..wordlists import words as word_set
 
 if TYPE_CHECKING:
-    from .rules import _PageGate
+    from .matching import PageGate
 
 # Closing quotes a sentence end may stand before (`।"`), shared with the rule engine.
 QUOTE_CLOSE = ('"', "”", "'", "’", "»")
@@ -191,7 +191,7 @@ class GlueSplitter:
         return blocks if out is None else out
 
     def _settle_glued(
-        self, block: Block, text: str, gate: _PageGate, removed: list[Removal], depth: int = 0
+        self, block: Block, text: str, gate: PageGate, removed: list[Removal], depth: int = 0
     ) -> list[str]:
         """What is kept of a judged block, split where chrome is still glued to a sentence end
         in it (a cut may have left such a glue point), each piece judged again until nothing
@@ -278,7 +278,7 @@ class GlueSplitter:
                 return [head, rest]  # a line of its own: `off_topic` judges it as a headline
         return None
 
-    def _lead_glued(self, text: str, gate: _PageGate) -> list[str] | None:
+    def _lead_glued(self, text: str, gate: PageGate) -> list[str] | None:
         """text split at the first lead glue point whose head is chrome: taken by a whole-block
         rule, or a byline ending on a date-time stamp (None: none)."""
         end = min(len(text) - 1, current().rules.cut_max_chars)
@@ -297,7 +297,7 @@ class GlueSplitter:
                 return [head.rstrip(), text[at:]]
         return None
 
-    def _head_is_chrome(self, head: str, gate: _PageGate) -> bool:
+    def _head_is_chrome(self, head: str, gate: PageGate) -> bool:
         """What stands before a glue point is chrome: lead cuts take it all, or what they leave
         is taken by a whole-block rule or a detector (a breadcrumb, a lone symbol)."""
         kept = self._cut_lead(Block(head, 0), head, [])
