@@ -11,6 +11,7 @@ texts without the few characters in `FOLD_HAZARDS`, which the caller checks for)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import product
 
 try:  # Python >= 3.11
@@ -74,33 +75,50 @@ def _concat(a: _Set, b: _Set) -> _Set | None:
     return frozenset(x + y for x, y in product(a, b))
 
 
-def _seq(items: list) -> _Info:
+class _Mode:
+    """How a walk of the parse tree chooses: which of two requirement sets is better, what a
+    character class yields, and how many strings an alternation's requirement may hold."""
+
+    __slots__ = ("better", "klass", "req_max")
+
+    def __init__(
+        self,
+        better: Callable[[_Set | None, _Set | None], _Set | None],
+        klass: Callable[[list], _Info],
+        req_max: int,
+    ) -> None:
+        self.better = better
+        self.klass = klass
+        self.req_max = req_max
+
+
+def _seq(items: list, mode: _Mode) -> _Info:
     exact: _Set | None = frozenset({""})
     req: _Set | None = None
     run: _Set | None = frozenset({""})  # the exact run being built
     for op, av in items:
-        info = _node(op, av)
-        req = _better(req, info.req)
+        info = _node(op, av, mode)
+        req = mode.better(req, info.req)
         if info.exact is not None and run is not None:
             joined = _concat(run, info.exact)
             if joined is None:  # too many strings: close the run, start again here
-                req = _better(req, _as_req(run))
+                req = mode.better(req, _as_req(run))
                 run = info.exact
             else:
                 run = joined
         elif info.exact is not None:
             run = info.exact
         else:
-            req = _better(req, _as_req(run))
+            req = mode.better(req, _as_req(run))
             run = None
         if exact is not None:
             exact = _concat(exact, info.exact) if info.exact is not None else None
-    req = _better(req, _as_req(run))
+    req = mode.better(req, _as_req(run))
     return _Info(exact, req)
 
 
-def _branch(alternatives: list) -> _Info:
-    infos = [_seq(list(alt)) for alt in alternatives]
+def _branch(alternatives: list, mode: _Mode) -> _Info:
+    infos = [_seq(list(alt), mode) for alt in alternatives]
     exact: _Set | None = frozenset()
     for info in infos:
         if exact is None or info.exact is None or len(exact) + len(info.exact) > MAX_SET:
@@ -109,8 +127,8 @@ def _branch(alternatives: list) -> _Info:
         exact = exact | info.exact
     req: _Set | None = frozenset()
     for info in infos:
-        own = _better(info.req, _as_req(info.exact))
-        if own is None or req is None or len(req) + len(own) > MAX_SET:
+        own = mode.better(info.req, _as_req(info.exact))
+        if own is None or req is None or len(req) + len(own) > mode.req_max:
             req = None
             break
         req = req | own
@@ -133,30 +151,34 @@ def _class(items: list) -> _Info:
     return _Info(frozenset(ch.lower() for ch in chars), None)
 
 
-def _node(op: object, av: object) -> _Info:
+def _node(op: object, av: object, mode: _Mode) -> _Info:
     if op is c.LITERAL:
         ch = chr(av)
         return _Info(frozenset({ch.lower()}), None) if _safe(ch) else _UNKNOWN
     if op is c.IN:
-        return _class(av)
+        return mode.klass(av)
     if op is c.SUBPATTERN:
-        return _seq(list(av[-1]))
+        return _seq(list(av[-1]), mode)
     if op is c.BRANCH:
-        return _branch(av[1])
+        return _branch(av[1], mode)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
         lo, hi, sub = av
-        inner = _seq(list(sub))
+        inner = _seq(list(sub), mode)
         if lo == 0:
             if hi == 1 and inner.exact is not None:
                 return _Info(inner.exact | {""}, None)
             return _Info(None, None)
         exact = inner.exact if lo == hi == 1 else None
-        return _Info(exact, _better(inner.req, _as_req(inner.exact)))
+        return _Info(exact, mode.better(inner.req, _as_req(inner.exact)))
     if op is getattr(c, "ATOMIC_GROUP", None):
-        return _seq(list(av))
+        return _seq(list(av), mode)
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return _EMPTY  # zero-width: adds nothing, requires nothing we rely on
     return _UNKNOWN
+
+
+# The page scan's literals: the longest shortest string wins; classes give their characters.
+_LITERALS = _Mode(_better, _class, MAX_SET)
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -169,7 +191,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     True
     """
     tree = sre_parse.parse(pattern, re.IGNORECASE)
-    info = _seq(list(tree))
+    info = _seq(list(tree), _LITERALS)
     found = _better(info.req, _as_req(info.exact))
     return None if found is None else without_extensions(found)
 
@@ -290,31 +312,6 @@ def _gate_better(a: _Set | None, b: _Set | None) -> _Set | None:
     return a if _share(a) <= _share(b) else b
 
 
-def _gate_seq(items: list) -> _Info:
-    exact: _Set | None = frozenset({""})
-    req: _Set | None = None
-    run: _Set | None = frozenset({""})
-    for op, av in items:
-        info = _gate_node(op, av)
-        req = _gate_better(req, info.req)
-        if info.exact is not None and run is not None:
-            joined = _concat(run, info.exact)
-            if joined is None:
-                req = _gate_better(req, _as_req(run))
-                run = info.exact
-            else:
-                run = joined
-        elif info.exact is not None:
-            run = info.exact
-        else:
-            req = _gate_better(req, _as_req(run))
-            run = None
-        if exact is not None:
-            exact = _concat(exact, info.exact) if info.exact is not None else None
-    req = _gate_better(req, _as_req(run))
-    return _Info(exact, req)
-
-
 def _gate_class(items: list) -> _Info:
     chars: set[str] = set()
     for op, av in items:
@@ -332,44 +329,9 @@ def _gate_class(items: list) -> _Info:
     return _Info(low if len(low) <= MAX_CLASS else None, low)
 
 
-def _gate_node(op: object, av: object) -> _Info:
-    if op is c.LITERAL:
-        ch = chr(av)
-        return _Info(frozenset({ch.lower()}), None) if _safe(ch) else _UNKNOWN
-    if op is c.IN:
-        return _gate_class(av)
-    if op is c.SUBPATTERN:
-        return _gate_seq(list(av[-1]))
-    if op is c.BRANCH:
-        infos = [_gate_seq(list(alt)) for alt in av[1]]
-        exact: _Set | None = frozenset()
-        for info in infos:
-            if exact is None or info.exact is None or len(exact) + len(info.exact) > MAX_SET:
-                exact = None
-                break
-            exact = exact | info.exact
-        req: _Set | None = frozenset()
-        for info in infos:
-            own = _gate_better(info.req, _as_req(info.exact))
-            if own is None or len(req) + len(own) > GATE_MAX_CHARS:
-                req = None
-                break
-            req = req | own
-        return _Info(exact, req)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
-        lo, hi, sub = av
-        inner = _gate_seq(list(sub))
-        if lo == 0:
-            if hi == 1 and inner.exact is not None:
-                return _Info(inner.exact | {""}, None)
-            return _Info(None, None)
-        exact = inner.exact if lo == hi == 1 else None
-        return _Info(exact, _gate_better(inner.req, _as_req(inner.exact)))
-    if op is getattr(c, "ATOMIC_GROUP", None):
-        return _gate_seq(list(av))
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return _EMPTY
-    return _UNKNOWN
+# The any-first rules' gates: the set least often found in short blocks wins; classes of up to
+# GATE_MAX_CHARS characters count, as requirements.
+_GATES = _Mode(_gate_better, _gate_class, GATE_MAX_CHARS)
 
 
 def gate_strings(pattern: str) -> frozenset[str] | None:
@@ -381,7 +343,7 @@ def gate_strings(pattern: str) -> frozenset[str] | None:
     ['...', '…']
     """
     tree = sre_parse.parse(pattern, re.IGNORECASE)
-    info = _gate_seq(list(tree))
+    info = _seq(list(tree), _GATES)
     found = _gate_better(info.req, _as_req(info.exact))
     if found is None or "" in found or _share(found) > GATE_MAX_SHARE:
         return None

@@ -42,11 +42,15 @@ _SCRIPT_GLUE = re.compile(r"[\u0900-\u0963](?=[A-Z])")
 # `14-11-2025प्रयागराज।`, an icon or symbol `✆वाराणसी`, `⌁ विज्ञापन ⌁छात्रों` but not a list mark),
 # `[संबंधित: ...]ओज़ोन`, `09:40 पूर्वाह्ननई`); not a number's suffix (`20वीं`). What comes
 # before is judged: split off only when it is chrome.
+# A letter a Devanagari word can begin with (not a vowel sign, virama or other mark), and the
+# symbols (arrows, shapes, dingbats, emoji) an icon is drawn with: as the inside of a class.
+_WORD_LETTER = "\u0904-\u0939\u0958-\u0961\u0972-\u097f"
+_ICON = "\u2190-\u2bff\U0001f300-\U0001faff"
 _LEAD_GLUE = re.compile(
-    r"(?:[A-Za-z+\]\u2190-\u2bff\U0001f300-\U0001faff]"
+    rf"(?:[A-Za-z+\]{_ICON}]"
     r"|[0-9](?:(?<=[:.][0-9][0-9])|(?<=[0-9]/[0-9])|(?<=[0-9]/[0-9][0-9])|(?<=[./-][0-9]{4}))"
     r"|पूर्वाह्न|अपराह्न)"
-    r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
+    rf"(?=[{_WORD_LETTER}])"
 )
 # A glue point inside one Devanagari token, where chrome ends and a word of the page begins
 # (`विज्ञापनखरगोन`, `करेंबैडमिंटन`, `होम›आरा›ताज़ाआरा में`): the runs of a page's Devanagari letters
@@ -54,11 +58,10 @@ _LEAD_GLUE = re.compile(
 _SENTENCE_ENDS = ("।", "॥", ".", "?", "!")
 _CLOSE_CHARS = " \"'”’)"
 _LIST_MARKS = word_set("list_marks")  # words/list_marks.txt: `✓चाइनीज` is an item
-_DEV_RUN = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
+_RUN_LETTER = "\u0900-\u0963\u0971-\u097f"  # letters and signs of a word (not dandas, digits)
+_DEV_RUN = re.compile(f"[{_RUN_LETTER}]+")
 _WORD_START = frozenset(
-    [chr(c) for c in range(0x904, 0x93A)]
-    + [chr(c) for c in range(0x958, 0x962)]
-    + [chr(c) for c in range(0x972, 0x980)]
+    ch for ch in map(chr, range(0x900, 0x980)) if re.fullmatch(f"[{_WORD_LETTER}]", ch)
 )
 # `_SCRIPT_GLUE` found from its capital (a scan sre runs at C speed; the Devanagari class
 # `_SCRIPT_GLUE` opens with matches nearly every character): a match starts where one of
@@ -66,10 +69,7 @@ _WORD_START = frozenset(
 _CAPITAL = re.compile("[A-Z](?<=[\u0900-\u0963][A-Z])")
 # What every lead glue point holds (`_lead_glued`'s C-level gate): an ASCII letter, digit, `+`,
 # `]` or a symbol right before a Devanagari letter, or the time-of-day words' ending.
-_LEAD_GLUE_ASCII = re.compile(
-    r"[A-Za-z0-9+\]\u2190-\u2bff\U0001f300-\U0001faff]"
-    r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
-)
+_LEAD_GLUE_ASCII = re.compile(rf"[A-Za-z0-9+\]{_ICON}](?=[{_WORD_LETTER}])")
 _LEAD_GLUE_WORD_END = "ाह्न"
 # A head ending on a date-time stamp (`14.08.2025 • 06:40 IST`, `2025-05-09T10:32:00+05:30`,
 # `१४ सितंबर २०२५ | १०:१५ अपराह्न`) is a byline or dateline, when it holds no sentence end.
@@ -102,9 +102,9 @@ def _inner_words(least: int) -> re.Pattern[str]:
     found = _INNER_WORDS.get(least)
     if found is None:
         found = _INNER_WORDS[least] = re.compile(
-            rf"(?<=[\u0900-\u0963\u0971-\u097f]{{{least}}})"
-            rf"(?=([\u0904-\u0939\u0958-\u0961\u0972-\u097f]"
-            rf"[\u0900-\u0963\u0971-\u097f]{{{least - 1},}}))"
+            rf"(?<=[{_RUN_LETTER}]{{{least}}})"
+            rf"(?=([{_WORD_LETTER}]"
+            rf"[{_RUN_LETTER}]{{{least - 1},}}))"
         )
     return found
 
@@ -144,10 +144,10 @@ def _glued_headline(rest: str) -> bool:
     opening with a Devanagari letter, at least `glued_headline_min_words` words, not a sentence
     whose danda the page dropped (it ends on no closing auxiliary) and not a sentence broken at
     a link (no dangling end)."""
+    least = current().rules.glued_headline_min_words
     return (
         "\u0904" <= rest[0] <= "\u0939"
-        and len(rest.split(None, current().rules.glued_headline_min_words))
-        >= current().rules.glued_headline_min_words
+        and len(rest.split(None, least)) >= least
         and is_headline_shaped(rest)
         and not is_sentence_like(rest)
         and not ends_dangling(rest)
@@ -160,21 +160,34 @@ def _first_sentence_end(text: str) -> int:
     return m.end() if m else -1
 
 
+class _PageRuns:
+    """The page's `_page_runs`, counted when first asked (most pages never ask)."""
+
+    __slots__ = ("_blocks", "_runs")
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self._blocks = blocks
+        self._runs: dict[str, int] | None = None
+
+    def get(self) -> dict[str, int]:
+        if self._runs is None:
+            self._runs = _page_runs(self._blocks)
+        return self._runs
+
+
 class GlueSplitter:
     """Splitting blocks at glue points (a mixin of `RuleCleaner`, which supplies the rules)."""
 
     def _split_glued(self, blocks: Sequence[Block]) -> Sequence[Block]:
-        """Split blocks where chrome is glued to a sentence end with no space between
-        (`...गया।ये भी पढ़ें: ...`, `...तक।whatsappfacebooktwitter`): the block is split at the
-        glue point when what follows it opens with chrome (a whole-block rule takes the rest, its
-        first sentence or its first word; or a lead or tail rule matches there), so the body
-        before it is judged, and kept, as a block of its own. Body glued to body is not split."""
+        """Split blocks where chrome is glued to body with no space between: after a sentence
+        end (`...गया।ये भी पढ़ें: ...`, `...तक।whatsappfacebooktwitter`), before a paragraph
+        (`14-11-2025प्रयागराज।`), inside a Devanagari token (`विज्ञापनखरगोन`). A block is split
+        at a glue point only when what stands on one side is chrome by the rules, so the body on
+        the other is judged, and kept, as a block of its own. Body glued to body is not split."""
         out: list[Block] | None = None
-        words: dict[str, int] | None = None
+        words = _PageRuns(blocks)
         for k, block in enumerate(blocks):
             pieces = self._glued_split(block.text)
-            if words is None:
-                words = _page_runs(blocks)
             if pieces is None:
                 pieces = self._word_glued(block.text, words) or self._glued_word_glued(
                     block.text, words
@@ -305,7 +318,7 @@ class GlueSplitter:
             return True
         return any(det.test(kept) for det in self.detectors)
 
-    def _word_glued(self, text: str, words: dict[str, int]) -> list[str] | None:
+    def _word_glued(self, text: str, words: _PageRuns) -> list[str] | None:
         """text split inside a Devanagari token where chrome ends and a word of the page begins
         with no space (`🔔 सूचनाएं चालू करेंबैडमिंटन: ...`): both sides of the point are at least
         `word_glue_min_chars` long, what follows it is a word that stands alone on the page (the
@@ -314,9 +327,12 @@ class GlueSplitter:
         enough to be a headline or paragraph (None: no such point)."""
         s = current().rules
         limit, inner = _glue_words(text)
-        if words.keys().isdisjoint(inner):
+        if not inner:
+            return None
+        runs = words.get()
+        if runs.keys().isdisjoint(inner):
             return None  # most blocks end here
-        for _known, start, p in _word_glue_points(text, limit, words):
+        for _known, start, p in _word_glue_points(text, limit, runs):
             if _SENTENCE_END_AT.search(text, 0, start):
                 continue  # past the first sentence: not a lead
             at = start + p
@@ -337,7 +353,7 @@ class GlueSplitter:
             return None
         return None
 
-    def _glued_word_glued(self, text: str, words: dict[str, int]) -> list[str] | None:
+    def _glued_word_glued(self, text: str, words: _PageRuns) -> list[str] | None:
         """text split at a sentence end glued to chrome that is itself glued inside a token to
         the next sentence (`...है।पूरा लेख पढ़ेंमौसम विभाग ...`): both points at once."""
         for m in _GLUE.finditer(text, 0, len(text) - 1):
