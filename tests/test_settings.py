@@ -77,6 +77,12 @@ OLD_VALUES = {
     "layout.site_name_max_candidates": 8,
     "layout.site_chrome_min_chars": 9,  # inline: len(r.text) > 8
     "layout.headline_min_words": 5,
+    "layout.section_header_max_words": 8,
+    "layout.section_min_items": 2,
+    "layout.section_max_items": 12,
+    "layout.section_link_min_chars": 25,
+    "layout.section_link_max_overlap": 0.34,
+    "layout.comment_min_words": 4,
     "off_topic.min_chars": 40,
     "off_topic.min_content_words": 5,
     "off_topic.max_overlap": 0.3,

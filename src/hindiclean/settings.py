@@ -317,6 +317,24 @@ class LayoutSettings(_Section):
         5, "a headline-shaped line of at least this many words is the page's headline (the "
         "site's name stands above it)"
     )
+    section_header_max_words: int = _f(
+        8, "after the article, a section's header (a widget's or comment section's title) has "
+        "at most this many words and no sentence end ..."
+    )
+    section_min_items: int = _f(2, "... and at least this many items under it ...")
+    section_max_items: int = _f(
+        12, "... of which at most this many are looked at (keeps a page of many short lines "
+        "linear)"
+    )
+    section_link_min_chars: int = _f(
+        25, "an item of a section is a link when at least this long (its list marker aside) ..."
+    )
+    section_link_max_overlap: float = _f(
+        0.34, "... headline-shaped, and sharing less than this with the article", share=True
+    )
+    comment_min_words: int = _f(
+        4, "a reader's comment (`Name: words`) holds at least this many words after the name"
+    )
 
 
 @dataclass(frozen=True)

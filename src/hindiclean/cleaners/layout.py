@@ -2,7 +2,10 @@
 
 - an author's bio at the very end (sentences about the writer's career, training and beat): the
   block goes, or only its last sentences when they follow the article's own prose on one line;
-- short widget labels and Latin-only SEO lines after the last paragraph of the article;
+- short widget labels and Latin-only SEO lines after the last paragraph of the article (or the
+  last lines of a poem);
+- sections after the article: a header over links to other stories or readers' comments
+  (`cleaners/sections.py`);
 - the site's name above the headline: a short line at the top that recurs inside chrome removed
   further down (the copyright line, an app prompt, a paywall note name the site too), or that
   stands right above a removed breadcrumb or menu bar (a masthead over the navigation).
@@ -26,6 +29,8 @@ from ..topic import (
     sentence_fragments,
 )
 from ..wordlists import ordered
+from .off_topic import is_verse
+from .sections import COMMENTS, LINKS, removed_list_headers, trailing_sections
 
 # Families of words an author's bio is made of; a bio hits at least `bio_min_families` of them.
 _BIO_FAMILIES = tuple(
@@ -69,6 +74,17 @@ def bio_start(text: str) -> int | None:
     if found is None or not is_author_bio(text[found:]):
         return None
     return 0 if len(text[:found].strip()) < s.bio_head_min_chars else found
+
+
+def _ends_verse(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block i ends a run of verse lines (the `off_topic` step's test, on the `verse_min_lines`
+    lines up to it): a poem is the article's body, its short lines no widget labels."""
+    k = current().off_topic.verse_min_lines
+    if i + 1 < k:
+        return False
+    if not all(is_headline_shaped(blocks[j].text) for j in range(i + 1 - k, i + 1)):
+        return False
+    return is_verse(blocks, i + 1 - k, i + 1)
 
 
 def _trailing_label(text: str) -> bool:
@@ -178,6 +194,23 @@ def _late_duplicate(page: Page, i: int) -> tuple[str, str] | None:
     return None
 
 
+# Passes of the section search over one page at most (each removes at least one section): an
+# internal bound on time, not a threshold.
+SECTION_PASSES = 4
+
+
+def _without_sections(page: Page) -> Page:
+    """The page less its sections after the article, judged until nothing changes (the
+    comments removed no longer lend their words to the article's)."""
+    headers = removed_list_headers(page.removals)
+    for _ in range(SECTION_PASSES):
+        drop = trailing_sections(page.blocks, headers)
+        if not drop:
+            break
+        page = page.without(drop)
+    return page
+
+
 class Layout:
     """Remove the author bio and the widget residue that follow the article's last paragraph."""
 
@@ -187,9 +220,12 @@ class Layout:
         ("layout.trailing_label", "navigation", "a widget label after the last paragraph"),
         ("layout.trailing_latin", "navigation", "a Latin-only SEO line after the last paragraph"),
         ("layout.site_name", "navigation", "the site's name above the headline"),
+        (*LINKS, "a header over links to other stories, after the article"),
+        (*COMMENTS, "a header over readers' comments, after the article"),
     )
 
     def __call__(self, page: Page) -> Page:
+        page = _without_sections(page)
         original = page
         blocks = page.blocks
         drop: dict[int, tuple[str, str]] = {}
@@ -213,7 +249,7 @@ class Layout:
                 if late is not None:  # what the cut left repeats another block: it goes too
                     drop[i] = late
                     continue
-            if is_prose(text) or is_list_or_table(text):
+            if is_prose(text) or is_list_or_table(text) or _ends_verse(blocks, i):
                 anchor = i
                 break
         if anchor is None:

@@ -86,7 +86,7 @@ def _interview_questions(blocks: tuple[Block, ...], start: int, end: int) -> set
     return {i for group in groups.values() if len(group) >= pairs for i in group}
 
 
-def _verse(blocks: tuple[Block, ...], i: int, j: int) -> bool:
+def is_verse(blocks: tuple[Block, ...], i: int, j: int) -> bool:
     """blocks[i:j] (a run of headline-shaped lines) is verse: lines mostly shorter than a story
     link and longer than a section label. (A card list's links are long, its labels short.)"""
     s = current().off_topic
@@ -241,7 +241,7 @@ class OffTopic:
             j = i
             while j < n and shaped[j]:
                 j += 1
-            if _verse(blocks, i, j):
+            if is_verse(blocks, i, j):
                 for k in range(i, j):
                     drop.pop(k, None)  # lines of a poem, not links to other stories
                 i = j
