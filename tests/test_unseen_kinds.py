@@ -511,3 +511,41 @@ def test_a_byline_opened_by_a_pen_and_a_video_card_are_cut_from_what_is_glued_to
     card = "▶ 02:14 | देखें: समिति की बैठक का माहौल"
     out = _lines(_page(HEAD, card + P1, P2, P3))
     assert out == [HEAD, P1, P2, P3]
+
+
+def test_json_ld_residue_with_quoted_keys_glued_after_the_last_word_is_cut() -> None:
+    residue = '","articleSection":"मंडी","wordCount":312,"isAccessibleForFree":true}'
+    script = '};window.__site_ads=window.__site_ads||[];'
+    for tail in (residue, residue + script):
+        out = Pipeline.default().run(_page(HEAD, P1, P2, P3 + tail))
+        assert out.text.splitlines() == [HEAD, P1, P2, P3]
+        assert any(r.rule == "navigation.code_residue" for r in out.removals)
+
+
+def test_share_and_comment_buttons_glued_after_a_sentence_end_are_cut() -> None:
+    # `साझा करें` glued to the network names after it; `टिप्पणी करें` glued into the next
+    # sentence's first word (a word the page has elsewhere).
+    assert _lines(_page(HEAD, P1, P2, P3 + "साझा करेंWhatsAppFacebookX")) == [HEAD, P1, P2, P3]
+    glued = P1 + "टिप्पणी करें" + P2
+    assert _lines(_page(HEAD, glued, P2.replace("बयालीस", "चालीस"), P3)) == [
+        HEAD, P1, P2, P2.replace("बयालीस", "चालीस"), P3,
+    ]
+    # Counter-example: a sentence about the app that follows stays, whole.
+    kept = _lines(_page(HEAD, P1 + "साझा करेंWhatsApp कंपनी ने भी यही कहा।", P3))
+    assert "WhatsApp कंपनी ने भी यही कहा।" in kept
+
+
+def test_a_quoted_verse_line_between_paragraphs_is_no_headline() -> None:
+    quote = '"सदा आनंद रहे एही द्वारे, मोहन खेले होरी हो"'
+    lines = [HEAD, P1, quote, P2, P3]
+    assert _lines(_page(*lines)) == lines
+
+
+def test_several_glue_points_in_one_line_are_all_split_in_one_run() -> None:
+    # An ad label glued inside a word after one sentence, a comment button glued inside a word
+    # after a later one: both split in the first run, so a second run finds nothing to split.
+    p4 = "किसान संगठनों की अगली बैठक अगले सप्ताह ज़िला मुख्यालय पर होगी।"
+    line = P1 + "प्रायोजित" + P2 + "टिप्पणी करें" + P3
+    out = clean(_page(HEAD, line, p4))
+    assert out.splitlines() == [HEAD, P1, P2, P3, p4]
+    assert clean(out) == out

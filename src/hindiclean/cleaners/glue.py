@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 QUOTE_CLOSE = ('"', "”", "'", "’", "»")
 
 # A glue point: a sentence end directly followed by a letter or an opening bracket or quote.
-# (A quote right after the sentence end closes it, unless code residue follows: `।",msid:"`.)
-_GLUE = re.compile(r"[।॥?!.](?=[^\s\d।॥?!.,;:|\-–—)\]}'’”»\"]|\",\w)")
+# (A quote right after the sentence end closes it, unless code residue follows: `।",msid:"`,
+# `।","articleSection":"`.)
+_GLUE = re.compile(r"[।॥?!.](?=[^\s\d।॥?!.,;:|\-–—)\]}'’”»\"]|\",\"?[A-Za-z_$])")
 _SENTENCE_END_AT = re.compile(r"[।॥?!](?=\s|$)")
 # A glue point inside a token where the script changes: a Devanagari letter directly followed
 # by a capital Latin letter (`...रोकUpdated: 03 Oct`); what follows is judged as a block's rest.
@@ -178,22 +179,15 @@ class _PageRuns:
 class GlueSplitter:
     """Splitting blocks at glue points (a mixin of `RuleCleaner`, which supplies the rules)."""
 
-    def _split_glued(self, blocks: Sequence[Block]) -> Sequence[Block]:
+    def _split_glued(self, blocks: Sequence[Block], words: _PageRuns) -> Sequence[Block]:
         """Split blocks where chrome is glued to body with no space between: after a sentence
         end (`...गया।ये भी पढ़ें: ...`, `...तक।whatsappfacebooktwitter`), before a paragraph
         (`14-11-2025प्रयागराज।`), inside a Devanagari token (`विज्ञापनखरगोन`). A block is split
         at a glue point only when what stands on one side is chrome by the rules, so the body on
         the other is judged, and kept, as a block of its own. Body glued to body is not split."""
         out: list[Block] | None = None
-        words = _PageRuns(blocks)
         for k, block in enumerate(blocks):
-            pieces = self._glued_split(block.text)
-            if pieces is None:
-                pieces = self._word_glued(block.text, words) or self._glued_word_glued(
-                    block.text, words
-                )
-            else:  # a piece split off after a sentence end may hold a word glue point too
-                pieces = [q for p in pieces for q in (self._word_glued(p, words) or [p])]
+            pieces = self._split_text(block.text, words)
             if pieces is None:
                 if out is not None:
                     out.append(block)
@@ -203,13 +197,36 @@ class GlueSplitter:
             out.extend(Block(p, block.line) for p in pieces)
         return blocks if out is None else out
 
+    def _split_text(self, text: str, words: _PageRuns, depth: int = 0) -> list[str] | None:
+        """text split at its glue points (None: none): after sentence ends, then inside tokens;
+        each piece split again (up to `glue_max_depth`), as a second run would see it."""
+        pieces = self._glued_split(text)
+        if pieces is None:
+            pieces = self._word_glued(text, words) or self._glued_word_glued(text, words)
+        if pieces is None:
+            return None
+        if depth + 1 >= current().rules.glue_max_depth:
+            return pieces
+        return [q for p in pieces for q in (self._split_text(p, words, depth + 1) or [p])]
+
     def _settle_glued(
-        self, block: Block, text: str, gate: PageGate, removed: list[Removal], depth: int = 0
+        self,
+        block: Block,
+        text: str,
+        gate: PageGate,
+        removed: list[Removal],
+        words: _PageRuns,
+        depth: int = 0,
     ) -> list[str]:
         """What is kept of a judged block, split where chrome is still glued to a sentence end
-        in it (a cut may have left such a glue point), each piece judged again until nothing
-        changes: a second run finds no glue point to split in what is kept."""
-        pieces = self._glued_pieces(text) if depth < current().rules.glue_max_depth else None
+        in it (a cut may have left such a glue point) or inside a token (as `_split_glued` splits
+        a block, with the same page words), each piece judged again until nothing changes: a
+        second run finds no glue point to split in what is kept."""
+        if depth >= current().rules.glue_max_depth:
+            return [text]
+        pieces = self._glued_pieces(text)
+        if pieces is None and text != block.text:  # the block itself went through the split
+            pieces = self._word_glued(text, words) or self._glued_word_glued(text, words)
         if pieces is None:
             return [text]
         kept: list[str] = []
@@ -217,7 +234,7 @@ class GlueSplitter:
             part = Block(piece, block.line, block.part)
             rest, hit, _tail, _cut = self._judge(part, gate, removed)
             if hit is None and rest:
-                kept.extend(self._settle_glued(block, rest, gate, removed, depth + 1))
+                kept.extend(self._settle_glued(block, rest, gate, removed, words, depth + 1))
         return kept
 
     def _glued_split(self, text: str, depth: int = 0) -> list[str] | None:
@@ -281,7 +298,10 @@ class GlueSplitter:
                 or _GLUED_NOTE.fullmatch(rest)
             ):
                 return [head, rest]
-            for end in (_first_sentence_end(rest), rest.find(" ")):
+            # Chrome up to its first sentence end, word or script change (`साझा करेंWhatsApp...`).
+            capital = _CAPITAL.search(rest, 1, len(rest) - 1)
+            ends = (_first_sentence_end(rest), rest.find(" "), capital.start() if capital else -1)
+            for end in ends:
                 if 0 < end < len(rest) and self._whole_hit(rest[:end], gate) is not None:
                     return [head, rest[:end], rest[end:].strip()]
             lead = self._lead_glued(rest, gate)  # `...गया।Advertisementजिलाधिकारी ने ...`

@@ -39,6 +39,9 @@ from ..topic import (
 RULE = "off_topic.unrelated_headline"
 # A field: a label of one to three words, a colon, a value.
 _FIELD = re.compile(r"[^\s:|]+(?:\s[^\s:|]+){0,2}\s*:\s+\S")
+# A line that is one quotation from its first character to its last: someone's words (a song,
+# a verse, a slogan the article quotes), not another story's headline.
+_QUOTED = re.compile(r"[\"“„«'‘][^\"“”„«»]{2,}[\"”»'’][।.!?]?")
 # The attribution line of an embedded post ("— Name (@handle) March 2, 2025"): body.
 _EMBED_ATTRIBUTION = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
 
@@ -202,6 +205,7 @@ class OffTopic:
             and is_headline_shaped(b.text)
             and i not in fragments
             and not _EMBED_ATTRIBUTION.match(b.text)
+            and not _QUOTED.fullmatch(b.text)  # a quoted verse, song or slogan of the story
             and i not in questions
             for i, b in enumerate(blocks)
         ]

@@ -42,7 +42,7 @@ from ..topic import (
     overlap,
 )
 from ..wordlists import char_class
-from .glue import QUOTE_CLOSE, GlueSplitter
+from .glue import QUOTE_CLOSE, GlueSplitter, _PageRuns
 from .matching import NO_GATE, GatedRule, PageGate, alternation
 
 # Thresholds (how far a tail, a cut, a list header reach): `Settings().rules`
@@ -342,7 +342,8 @@ class RuleCleaner(GlueSplitter):
     # -- the walk ---------------------------------------------------------------------------
 
     def __call__(self, page: Page) -> Page:
-        blocks = self._split_glued(page.blocks)
+        words = _PageRuns(page.blocks)
+        blocks = self._split_glued(page.blocks, words)
         gate = self._page_gate(blocks)
         long_gate = self._open_gate if gate is self._open_gate else self._full_gate
 
@@ -381,7 +382,7 @@ class RuleCleaner(GlueSplitter):
             i = nxt
             if hit is None and text:
                 try:
-                    kept = self._settle_glued(block, text, g, removed)
+                    kept = self._settle_glued(block, text, g, removed, words)
                 except RuleTimeout as exc:
                     timeouts.append(report_timeout(exc, block.line, block.text))
                     kept = [text]
