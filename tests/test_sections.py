@@ -150,3 +150,23 @@ def test_short_verse_lines_under_the_last_paragraph_stay_when_the_comments_go() 
     once = clean("\n".join(lines + comments) + "\n")
     assert once.splitlines() == lines
     assert clean(once) == once
+
+
+def test_lines_above_the_headline_that_are_not_prose_go() -> None:
+    top = ["गंगा-जमुनी तहज़ीब की आवाज़", "धरोहर विशेष अंक", "सप्ताह की चुनिंदा बातें"]
+    result = Pipeline.default().run("\n".join(top + ARTICLE) + "\n")
+    assert result.text.splitlines() == ARTICLE
+    assert {r.text for r in result.removals if r.rule == "layout.above_headline"} == set(top)
+
+
+def test_a_short_title_over_its_byline_and_lines_far_above_the_prose_stay() -> None:
+    # A poem's title (short, about the story) over a long byline that names the poet: kept.
+    title = "नहरों की सफाई"
+    byline = "रचना: सिंचाई विभाग के अधिशासी अभियंता रामप्रसाद ✦ प्रस्तुति 3 फरवरी"
+    lines = [title, byline, P1, P2, P3]
+    assert clean("\n".join(lines) + "\n").splitlines()[0] == title
+    # No headline within `above_headline_max_gap` lines of the first paragraph: nothing goes
+    # by this signal (a poem's lines stand between).
+    verse = ["धुंध अभी सोई है", "पहाड़ की गोद में", "फिसलन भरी ढलानें", "तुम्हारे घुटनों पर", "कोई नहीं जानता"]
+    result = Pipeline.default().run("\n".join(["टैगलाइन वाली पंक्ति", HEAD, *verse, P1, P2, P3]) + "\n")
+    assert not any(r.rule == "layout.above_headline" for r in result.removals)

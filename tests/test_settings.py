@@ -77,6 +77,9 @@ OLD_VALUES = {
     "layout.site_name_max_candidates": 8,
     "layout.site_chrome_min_chars": 9,  # inline: len(r.text) > 8
     "layout.headline_min_words": 5,
+    "layout.above_headline_min_words": 6,
+    "layout.above_headline_min_overlap": 0.2,
+    "layout.above_headline_max_gap": 4,
     "layout.section_header_max_words": 8,
     "layout.section_min_items": 2,
     "layout.section_max_items": 12,

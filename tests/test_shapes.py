@@ -92,14 +92,18 @@ def test_short_headline_and_datelines_are_not_site_names() -> None:
     # when a share line repeats it.
     raw = f"महंगाई की मार\n{PARA}\nWhatsApp पर शेयर करें: महंगाई की मार\n{PARA2}\n"
     assert clean(raw).startswith("महंगाई की मार\n")
-    # Not named by any removed chrome: stays.
+    # Not named by any removed chrome: no site name by that rule.
     # (Nor standing right above a removed breadcrumb: a masthead over the navigation goes.)
     raw = (
         SITE_PAGE.format(para=PARA, para2=PARA2)
         .replace("© 2025 न्याय दर्पण | सर्वाधिकार सुरक्षित", "")
         .replace("होम › कानून\n", "")
     )
-    assert clean(raw).startswith("न्याय दर्पण\n")
+    result = Pipeline.default().run(raw)
+    assert not any(r.rule == "layout.site_name" for r in result.removals)
+    # A short line above the page's headline that says nothing of the article goes by its
+    # position instead (`layout.above_headline`).
+    assert [r.rule for r in result.removals if r.text == "न्याय दर्पण"] == ["layout.above_headline"]
 
 
 def test_bio_may_hold_one_sentence_without_a_bio_word() -> None:

@@ -317,6 +317,16 @@ class LayoutSettings(_Section):
         5, "a headline-shaped line of at least this many words is the page's headline (the "
         "site's name stands above it)"
     )
+    above_headline_min_words: int = _f(
+        6, "the page's headline, above which lines that are not prose go, has at least this "
+        "many words ..."
+    )
+    above_headline_min_overlap: float = _f(
+        0.2, "... shares at least this with the article's prose ...", share=True
+    )
+    above_headline_max_gap: int = _f(
+        4, "... and stands at most this many lines above the first paragraph"
+    )
     section_header_max_words: int = _f(
         8, "after the article, a section's header (a widget's or comment section's title) has "
         "at most this many words and no sentence end ..."

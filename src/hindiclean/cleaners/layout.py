@@ -6,6 +6,8 @@
   last lines of a poem);
 - sections after the article: a header over links to other stories or readers' comments
   (`cleaners/sections.py`);
+- lines above the page's headline that are not prose (the headline: a long headline-shaped
+  line sharing words with the article's prose);
 - the site's name above the headline: a short line at the top that recurs inside chrome removed
   further down (the copyright line, an app prompt, a paywall note name the site too), or that
   stands right above a removed breadcrumb or menu bar (a masthead over the navigation).
@@ -19,13 +21,21 @@ import re
 
 from ..page import Block, Page, Removal
 from ..settings import current
-from ..text import ends_sentence, has_devanagari, has_latin, last_sentence_start
+from ..text import (
+    content_stems,
+    ends_sentence,
+    has_devanagari,
+    has_latin,
+    is_sentence_like,
+    last_sentence_start,
+)
 from ..topic import (
     article_start,
     is_headline_shaped,
     is_list_or_table,
     is_paragraph,
     is_prose,
+    overlap,
     sentence_fragments,
 )
 from ..wordlists import ordered
@@ -162,6 +172,68 @@ def site_names(page: Page) -> dict[int, tuple[str, str]]:
     return found
 
 
+def above_headline(
+    blocks: tuple[Block, ...], dropped: frozenset[int] = frozenset()
+) -> dict[int, tuple[str, str]]:
+    """Lines above the page's headline that are not prose (taglines, section labels, tickers,
+    other stories' titles): the headline is the first headline-shaped line above the first
+    paragraph (at most `above_headline_max_gap` lines above it) with at least
+    `above_headline_min_words` words that shares at least `above_headline_min_overlap` of its
+    words with the article's prose. Nothing is taken when no line is such a headline, nor a
+    line that shares as much, a line with a danda or a piece of a sentence broken at links, nor
+    what stands above prose, a list or a table above the headline (another story's).
+
+    Linear: the article's words are gathered once, and the headline found in one pass."""
+    start = article_start(blocks)
+    if not start:
+        return {}
+    s = current().layout
+    # `dropped`: what this step removes already (a bio, the site's name): a second run does
+    # not see it, so it neither lends its words nor stands as the headline.
+    words: set[str] = set()
+    for i in range(start, len(blocks)):
+        if i not in dropped and is_prose(blocks[i].text):
+            words |= content_stems(blocks[i].text)
+    for head in range(start):
+        text = blocks[head].text
+        if head in dropped:
+            continue
+        if len(text.split()) >= s.above_headline_min_words and is_headline_shaped(text):
+            share = overlap(text, words)
+            if share is not None and share >= s.above_headline_min_overlap:
+                break
+            return {}  # the first long headline-shaped line is not about the article: unsure
+    else:
+        return {}
+    if start - head > s.above_headline_max_gap:
+        return {}  # a poem's line or a subheading far above the prose: no headline to go by
+    # Body above the headline (another story's paragraph, in English or cut short, its table
+    # or list): what stands above it may be that story's; only lines below it are judged.
+    top = 0
+    for i in range(head - 1, -1, -1):
+        text = blocks[i].text
+        if is_prose(text) or is_sentence_like(text) or is_list_or_table(text):
+            top = i + 1
+            break
+    fragments = sentence_fragments(blocks[: head + 1])
+    return {
+        i: ("navigation", "layout.above_headline")
+        for i in range(top, head)
+        if "।" not in blocks[i].text  # a dateline or a sentence broken at a link
+        and i not in fragments
+        and not _names_the_story(blocks[i].text, words)
+    }
+
+
+def _names_the_story(text: str, words: set[str]) -> bool:
+    """A line sharing `above_headline_min_overlap` of its words with the article's prose: a
+    short headline (a poem's title) over its byline, not a tagline or a menu."""
+    stems = content_stems(text)  # however few: a poem's title may have two
+    if not stems:
+        return False
+    return len(stems & words) >= current().layout.above_headline_min_overlap * len(stems)
+
+
 def _masthead_name(text: str) -> str:
     """The site's name in a masthead line: what stands before its tagline (`Name | tagline`,
     `Name — tagline`), or the whole line. A line of three or more cells is a menu (the `menus`
@@ -220,6 +292,7 @@ class Layout:
         ("layout.trailing_label", "navigation", "a widget label after the last paragraph"),
         ("layout.trailing_latin", "navigation", "a Latin-only SEO line after the last paragraph"),
         ("layout.site_name", "navigation", "the site's name above the headline"),
+        ("layout.above_headline", "navigation", "a line above the page's headline, not prose"),
         (*LINKS, "a header over links to other stories, after the article"),
         (*COMMENTS, "a header over readers' comments, after the article"),
     )
@@ -255,6 +328,8 @@ class Layout:
         if anchor is None:
             return original  # no article prose to anchor on: nothing is judged by position
         drop.update(site_names(page))
+        for i, decision in above_headline(blocks, frozenset(drop)).items():
+            drop.setdefault(i, decision)
         for i in range(anchor + 1, len(blocks)):
             if i in drop:
                 continue
