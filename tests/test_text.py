@@ -64,3 +64,30 @@ def test_ftfy_never_flags_ascii_devanagari_nbsp_and_safe_punctuation(text: str) 
     assert T._NOT_BADNESS_SAFE.search(text) is None
     assert not ftfy.badness.is_bad(text)
 
+
+
+def test_is_nfc_agrees_with_unicodedata_on_every_pair_and_devanagari_triple() -> None:
+    # `is_nfc` answers for most Hindi text by a scan (`text._NFC_UNSURE`); NFC composes or
+    # reorders only neighbouring characters, so pairs (and triples of Devanagari marks around
+    # a letter) cover what the scan claims.
+    import unicodedata
+
+    alphabet = [chr(c) for c in range(0x80)] + [chr(c) for c in range(0x900, 0x980)]
+    alphabet += ["\u00a0", *T._BADNESS_SAFE_PUNCT, "é", "e\u0301", "\u0301", "\u09cb"]
+    for a in alphabet:
+        for b in alphabet:
+            assert T.is_nfc(a + b) == unicodedata.is_normalized("NFC", a + b), repr(a + b)
+    letters = "नरळकड\u093e"
+    marks = [chr(c) for c in range(0x900, 0x905)] + [chr(c) for c in range(0x93a, 0x958)]
+    for a in letters:
+        for b in marks:
+            for c in marks:
+                text = a + b + c
+                assert T.is_nfc(text) == unicodedata.is_normalized("NFC", text), repr(text)
+
+
+@given(st.one_of(arbitrary_text, _BADNESS_SAFE))
+def test_is_nfc_is_unicodedatas_answer(text: str) -> None:
+    import unicodedata
+
+    assert T.is_nfc(text) == unicodedata.is_normalized("NFC", text)

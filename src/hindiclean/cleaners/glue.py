@@ -87,9 +87,17 @@ _DATE_IN = re.compile(
 _GLUED_NOTE = re.compile(r"[(\[][^()\[\]]{10,400}[)\]]?\s*")
 
 
-def _page_runs(blocks: Sequence[Block]) -> dict[str, int]:
-    """How often each run of Devanagari letters occurs on the page."""
-    return Counter(_DEV_RUN.findall("\n".join(b.text for b in blocks)))
+_PAGE_RUNS: dict[int, re.Pattern[str]] = {}  # by `word_glue_min_chars`
+
+
+def _page_runs(blocks: Sequence[Block], least: int = 1) -> dict[str, int]:
+    """How often each run of Devanagari letters occurs on the page, for the runs of at least
+    `least` letters (a glue point's word has `word_glue_min_chars` or more: the many shorter
+    runs, `के`, `है`, are never asked for, and are not made into strings)."""
+    scan = _PAGE_RUNS.get(least)
+    if scan is None:
+        scan = _PAGE_RUNS[least] = re.compile(f"[{_RUN_LETTER}]{{{max(1, least)},}}")
+    return Counter(scan.findall("\n".join(b.text for b in blocks)))
 
 
 # Every word that could begin inside a Devanagari token (a letter, not a sign, after a letter
@@ -172,7 +180,7 @@ class _PageRuns:
 
     def get(self) -> dict[str, int]:
         if self._runs is None:
-            self._runs = _page_runs(self._blocks)
+            self._runs = _page_runs(self._blocks, current().rules.word_glue_min_chars)
         return self._runs
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..page import Block, Page
-from ..text import _ENTITY, _WORK_CHARS, LINE_BREAK, normalize_line, unescape_html
+from ..text import _ENTITY, _WORK_CHARS, LINE_BREAK, is_nfc, normalize_line, unescape_html
 
 # Where an extractor joined paragraphs: literal "\r", "\t", "\n" left as text, real tabs, or a run
 # of three or more spaces (NBSP included). Two spaces are common inside a sentence and do not split.
@@ -59,7 +58,7 @@ class Normalize:
                 "  " not in text
                 and "\\" not in text
                 and _WORK_CHARS.search(text) is None
-                and (text.isascii() or unicodedata.is_normalized("NFC", text))
+                and (text.isascii() or is_nfc(text))
             ):
                 stripped = text.strip()
                 if stripped:
