@@ -350,3 +350,11 @@ def test_gold_pages_same_whatever_the_line_breaks_and_references(variant):
         once = clean(encode(raw))
         assert once == clean(raw), pid
         assert clean(once) == once, pid
+
+
+def test_what_a_cut_leaves_is_normalised_as_a_line_of_its_own() -> None:
+    # A fuzzer's input: a path lead `0›` is cut, and ftfy repairs the mojibake `ß¢` only once
+    # it stands without it. The first run must give what the second would.
+    for text in ("0›ß¢ 0 0 0 0 0", "0›ß¢ …"):
+        once = clean(text)
+        assert clean(once) == once

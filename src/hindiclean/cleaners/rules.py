@@ -29,6 +29,7 @@ from ..text import (
     content_words,
     has_devanagari,
     last_sentence_start,
+    normalize_line,
     sentence_count,
     trim_cut,
 )
@@ -151,6 +152,12 @@ def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], boo
         elif not (after_chrome and is_headline_shaped(text)):
             return False
     return False
+
+
+def _as_line(text: str) -> str:
+    """What a cut leaves, normalised as a line of its own (a second run normalises it so before
+    any rule: ftfy may repair there what it left alone beside the part cut off)."""
+    return normalize_line(text) if text else text
 
 
 def _tail_fits(cut: str) -> bool:
@@ -437,7 +444,9 @@ class RuleCleaner(GlueSplitter):
         tail: Rule | None = None
         cut = False
         while True:
-            text = self._cut_lead(block, text, removed)
+            lead_cut = self._cut_lead(block, text, removed)
+            if lead_cut != text:
+                text = _as_line(lead_cut)
             if not text:
                 return "", None, tail, cut
             hit = self._whole_hit(text, gate)
@@ -457,7 +466,7 @@ class RuleCleaner(GlueSplitter):
                 shorter = self._cut_sentences(block, text, trial)
                 if shorter and shorter != text and self._whole_hit(shorter, gate) is None:
                     removed.extend(trial)
-                    text, cut = shorter, True
+                    text, cut = _as_line(shorter), True
                     continue
             if hit is not None:
                 rule = hit[0]
@@ -473,14 +482,14 @@ class RuleCleaner(GlueSplitter):
                     Removal(block.line, text[m.start() :], rule.category, rule.name, bool(kept))
                 )
                 tail = tail or rule
-                text, cut = kept, True
+                text, cut = _as_line(kept), True
                 if not text:
                     return "", None, tail, cut
                 continue
             shorter = self._cut_sentences(block, text, removed)
             if shorter == text:
                 return text, None, tail, cut
-            text, cut = shorter, True
+            text, cut = _as_line(shorter), True
             if not text:
                 return "", None, tail, cut
 
