@@ -154,10 +154,12 @@ def _heads_prose(blocks: Sequence[Block], i: int, is_chrome: Callable[[str], boo
     return False
 
 
-def _as_line(text: str) -> str:
-    """What a cut leaves, normalised as a line of its own (a second run normalises it so before
-    any rule: ftfy may repair there what it left alone beside the part cut off)."""
-    return normalize_line(text) if text else text
+def _unsettled(text: str) -> bool:
+    """Whether what a cut leaves would change when normalised as a line of its own (ftfy may
+    repair there what it left alone beside the part cut off: `0›ß¢ ...`). Such a cut is not made:
+    a second run would normalise the rest before any rule, and changing it here would write text
+    the input does not hold."""
+    return bool(text) and normalize_line(text) != text
 
 
 def _tail_fits(cut: str) -> bool:
@@ -444,9 +446,12 @@ class RuleCleaner(GlueSplitter):
         tail: Rule | None = None
         cut = False
         while True:
+            mark = len(removed)
             lead_cut = self._cut_lead(block, text, removed)
-            if lead_cut != text:
-                text = _as_line(lead_cut)
+            if _unsettled(lead_cut):
+                del removed[mark:]  # see `_unsettled`: the cut is not made
+            else:
+                text = lead_cut
             if not text:
                 return "", None, tail, cut
             hit = self._whole_hit(text, gate)
@@ -464,9 +469,14 @@ class RuleCleaner(GlueSplitter):
                 # (a paragraph with "... ऐप डाउनलोड करें।" glued on), cut that sentence instead.
                 trial: list[Removal] = []
                 shorter = self._cut_sentences(block, text, trial)
-                if shorter and shorter != text and self._whole_hit(shorter, gate) is None:
+                if (
+                    shorter
+                    and shorter != text
+                    and not _unsettled(shorter)
+                    and self._whole_hit(shorter, gate) is None
+                ):
                     removed.extend(trial)
-                    text, cut = _as_line(shorter), True
+                    text, cut = shorter, True
                     continue
             if hit is not None:
                 rule = hit[0]
@@ -475,21 +485,29 @@ class RuleCleaner(GlueSplitter):
             found = self._tail_start.first(text, search=False) or self._tail.first(
                 text, search=True
             )
-            if found is not None and _tail_fits(text[found[1].start() :]):
+            if (
+                found is not None
+                and _tail_fits(text[found[1].start() :])
+                and not _unsettled(trim_cut(text[: found[1].start()]))
+            ):
                 rule, m = found
                 kept = trim_cut(text[: m.start()])
                 removed.append(
                     Removal(block.line, text[m.start() :], rule.category, rule.name, bool(kept))
                 )
                 tail = tail or rule
-                text, cut = _as_line(kept), True
+                text, cut = kept, True
                 if not text:
                     return "", None, tail, cut
                 continue
+            mark = len(removed)
             shorter = self._cut_sentences(block, text, removed)
             if shorter == text:
                 return text, None, tail, cut
-            text, cut = _as_line(shorter), True
+            if _unsettled(shorter):
+                del removed[mark:]
+                return text, None, tail, cut
+            text, cut = shorter, True
             if not text:
                 return "", None, tail, cut
 
