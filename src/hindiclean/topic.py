@@ -137,6 +137,17 @@ def article_words(blocks: Sequence[Block]) -> set[str]:
     return words
 
 
+def article_reference(blocks: Sequence[Block], start: int) -> set[str]:
+    """The words a line is compared with to tell the article's from another story's: the
+    content words of the title zone (above `start`, the first paragraph) and of the page's Hindi
+    sentences."""
+    words: set[str] = set()
+    for i, b in enumerate(blocks):
+        if i < start or (is_prose(b.text) and has_devanagari(b.text)):
+            words |= content_stems(b.text)
+    return words
+
+
 def overlap(text: str | set[str], reference: set[str]) -> float | None:
     """Share of text's content words (or of the given word set) found in reference; None when
     there are too few to judge."""

@@ -22,9 +22,10 @@ import re
 
 from ..page import Block, Page
 from ..settings import current
-from ..text import content_stems, has_devanagari
+from ..text import content_stems
 from ..topic import (
     _CLOSE,
+    article_reference,
     article_start,
     is_body_shape,
     is_headline_shaped,
@@ -189,11 +190,7 @@ class OffTopic:
         if start is None:
             return page
         words = _Words(blocks)
-        # The reference: what the title zone and the article's Hindi sentences say.
-        reference: set[str] = set()
-        for i, b in enumerate(blocks):
-            if i < start or (is_prose(b.text) and has_devanagari(b.text)):
-                reference |= words[i]
+        reference = article_reference(blocks, start)
         end = last_sentence_index(blocks)
         heads = _story_heads(blocks, start, words)
         questions = _interview_questions(blocks, start, end)

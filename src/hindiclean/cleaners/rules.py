@@ -448,7 +448,7 @@ class RuleCleaner(GlueSplitter):
         while True:
             mark = len(removed)
             lead_cut = self._cut_lead(block, text, removed)
-            if _unsettled(lead_cut):
+            if lead_cut != text and _unsettled(lead_cut):
                 del removed[mark:]  # see `_unsettled`: the cut is not made
             else:
                 text = lead_cut

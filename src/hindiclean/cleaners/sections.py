@@ -22,8 +22,15 @@ from collections.abc import Iterable, Sequence
 
 from ..page import Block, Removal
 from ..settings import current
-from ..text import content_stems, ends_sentence, has_devanagari
-from ..topic import article_start, is_headline_shaped, is_list_or_table, is_prose, overlap
+from ..text import content_stems, ends_sentence
+from ..topic import (
+    article_reference,
+    article_start,
+    is_headline_shaped,
+    is_list_or_table,
+    is_prose,
+    overlap,
+)
 from ..wordlists import words as word_list
 
 # A list item's marker: a number with `.` or `)`, a bullet, a dash or an arrow.
@@ -103,15 +110,6 @@ def _comment_name(text: str) -> str | None:
     return m.group(1).casefold()
 
 
-def _reference(blocks: Sequence[Block], start: int) -> set[str]:
-    """The article's words: the title zone and its Hindi sentences."""
-    words: set[str] = set()
-    for i, b in enumerate(blocks):
-        if i < start or (is_prose(b.text) and has_devanagari(b.text)):
-            words |= content_stems(b.text)
-    return words
-
-
 def removed_list_headers(removals: Iterable[Removal]) -> frozenset[int]:
     """Input lines of whole blocks removed as `related` that read as a list's header (short, a
     word for a list of stories: `ज़िले की और खबरें`, `Trending Videos`)."""
@@ -153,7 +151,7 @@ def trailing_sections(
         text = blocks[i].text
         if blocks[i].line - 1 in removed_headers:
             if reference is None:
-                reference = _reference(blocks, start)
+                reference = article_reference(blocks, start)
             j = _links_end(blocks, i, min(n, i + s.section_max_items), reference)
             if j - i >= s.section_min_items:
                 for k in range(i, j):
@@ -165,7 +163,7 @@ def trailing_sections(
             continue
         last = min(n, i + 1 + s.section_max_items)
         if reference is None:
-            reference = _reference(blocks, start)
+            reference = article_reference(blocks, start)
         j = _links_end(blocks, i + 1, last, reference)
         # Links need a header with a word for a list of stories (words/list_headers.txt) that
         # names none of them: a subheading of the article over its own list speaks of what its
